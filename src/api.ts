@@ -1,0 +1,40 @@
+/**
+ * Everything Apps Script calls, in one namespace. The build bundles this module as the global
+ * `ChurnSheet`; src/entry.ts declares the top-level functions Sheets sees and forwards to it.
+ */
+import * as rates from './functions/rates';
+import { CHURN_TABLE as churnTable } from './functions/churnTableFunction';
+import type { CallContext, Cell, Grid } from './functions/args';
+import { readSheetSettings } from './server/settings';
+
+export { onOpen, onInstall, showHelp } from './server/menu';
+
+type Arg = Cell | Grid;
+
+function context(fn: string): CallContext {
+  return { fn, language: 'en', decimalSeparator: '.' };
+}
+
+export function CHURN_RATE(customersAtStart: Arg, customersLost: Arg) {
+  return rates.CHURN_RATE(context('CHURN_RATE'), customersAtStart, customersLost);
+}
+
+export function ADJUSTED_CHURN(customersAtStart: Arg, customersLost: Arg, newCustomers: Arg, newCustomersLost: Arg, method?: Arg) {
+  return rates.ADJUSTED_CHURN(context('ADJUSTED_CHURN'), customersAtStart, customersLost, newCustomers, newCustomersLost, method);
+}
+
+export function RETENTION_RATE(customersAtStart: Arg, customersLost: Arg) {
+  return rates.RETENTION_RATE(context('RETENTION_RATE'), customersAtStart, customersLost);
+}
+
+export function CHURN_COST(customersLost: Arg, profitPerCustomer: Arg) {
+  return rates.CHURN_COST(context('CHURN_COST'), customersLost, profitPerCustomer);
+}
+
+export function CUSTOMER_LIFETIME(rate: Arg) {
+  return rates.CUSTOMER_LIFETIME(context('CUSTOMER_LIFETIME'), rate);
+}
+
+export function CHURN_TABLE(startDates: Arg, endDates: Arg, period?: Arg, ids?: Arg) {
+  return churnTable(context('CHURN_TABLE'), readSheetSettings(), startDates, endDates, period, ids);
+}

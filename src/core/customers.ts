@@ -1,0 +1,81 @@
+/**
+ * From subscriptions to customer activity intervals.
+ *
+ * Without ids every row is its own customer. With ids, a customer's rows are merged into
+ * intervals of activity: rows that touch or overlap are one interval (a plan change is not
+ * churn). Every interval after a customer's first is a reactivation: the customer came back
+ * after a gap.
+ */
+import { NO_END, type CustomerTable } from './table';
+
+export interface ActivityIntervals {
+  startDays: Int32Array;
+  endDays: Int32Array;
+  /** 1 where the interval is a reactivation, 0 where it is the customer's first. */
+  reactivation: Uint8Array;
+  /** Distinct customers (ids, or rows without ids). */
+  customerCount: number;
+}
+
+export function activityIntervals(table: Pick<CustomerTable, 'startDays' | 'endDays' | 'ids'>): ActivityIntervals {
+  const { startDays, endDays, ids } = table;
+  if (!ids) {
+    return { startDays, endDays, reactivation: new Uint8Array(startDays.length), customerCount: startDays.length };
+  }
+
+  // Group row indexes by id; a blank id is a customer of its own.
+  const groups = new Map<string, number[]>();
+  const singles: number[] = [];
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i];
+    if (id === '') {
+      singles.push(i);
+      continue;
+    }
+    const group = groups.get(id);
+    if (group) group.push(i);
+    else groups.set(id, [i]);
+  }
+
+  const outStart: number[] = [];
+  const outEnd: number[] = [];
+  const outReactivation: number[] = [];
+  for (const i of singles) {
+    outStart.push(startDays[i]);
+    outEnd.push(endDays[i]);
+    outReactivation.push(0);
+  }
+  for (const group of groups.values()) {
+    if (group.length > 1) group.sort((a, b) => startDays[a] - startDays[b] || endDays[a] - endDays[b]);
+    let start = startDays[group[0]];
+    let end = endDays[group[0]];
+    let isReturn = 0;
+    for (let k = 1; k < group.length; k++) {
+      const nextStart = startDays[group[k]];
+      const nextEnd = endDays[group[k]];
+      if (nextStart <= end) {
+        // Touching or overlapping: the same stretch of activity.
+        if (nextEnd > end) end = nextEnd;
+        continue;
+      }
+      outStart.push(start);
+      outEnd.push(end);
+      outReactivation.push(isReturn);
+      start = nextStart;
+      end = nextEnd;
+      isReturn = 1;
+    }
+    outStart.push(start);
+    outEnd.push(end);
+    outReactivation.push(isReturn);
+  }
+
+  return {
+    startDays: Int32Array.from(outStart),
+    endDays: Int32Array.from(outEnd),
+    reactivation: Uint8Array.from(outReactivation),
+    customerCount: singles.length + groups.size,
+  };
+}
+
+export { NO_END };

@@ -1,0 +1,113 @@
+/*
+ * The functions Google Sheets, the add-on menu and the sidebar call. Apps Script only sees
+ * top-level function declarations, and the formula autocomplete only reads the JSDoc block
+ * directly above one, so this file is not bundled: the build transpiles it on its own (keeping
+ * these comments) and appends it after the bundle, where each function forwards to ChurnSheet.
+ */
+/* eslint-disable @typescript-eslint/no-unused-vars */
+
+declare const ChurnSheet: typeof import('./api');
+
+/**
+ * Churn rate: the share of the customers you had at the start of a period that left during it
+ * (customers lost / customers at start). Gives 0.03 for 3 %: format the cell as a percentage.
+ * Works on single numbers or on ranges of the same size, row by row.
+ *
+ * @param {number|number[][]} customers_at_start Customers at the start of the period (more than 0).
+ * @param {number|number[][]} customers_lost Customers who left during the period (not more than customers_at_start).
+ * @return {number|number[][]} The churn rate, for example 0.03 for CHURN_RATE(500, 15).
+ * @customfunction
+ */
+function CHURN_RATE(customers_at_start: unknown, customers_lost: unknown) {
+  return ChurnSheet.CHURN_RATE(customers_at_start, customers_lost);
+}
+
+/**
+ * Adjusted churn: customers lost plus new customers lost in the same period, over customers at
+ * the start, so a month that wins and loses new customers shows it. Method "average" divides
+ * by the mean of customers at start and at end instead; "start_plus_new" by customers at start
+ * plus new customers.
+ *
+ * @param {number|number[][]} customers_at_start Customers at the start of the period (more than 0).
+ * @param {number|number[][]} customers_lost Customers from the start who left during the period.
+ * @param {number|number[][]} new_customers Customers who joined during the period.
+ * @param {number|number[][]} new_customers_lost New customers who also left during the period.
+ * @param {string} [method] "start" (default), "average" or "start_plus_new".
+ * @return {number|number[][]} The adjusted churn, for example 0.038 for ADJUSTED_CHURN(500, 15, 200, 4).
+ * @customfunction
+ */
+function ADJUSTED_CHURN(customers_at_start: unknown, customers_lost: unknown, new_customers: unknown, new_customers_lost: unknown, method?: unknown) {
+  return ChurnSheet.ADJUSTED_CHURN(customers_at_start, customers_lost, new_customers, new_customers_lost, method);
+}
+
+/**
+ * Retention rate: the share of the customers at the start of a period who stayed, 1 - churn rate.
+ *
+ * @param {number|number[][]} customers_at_start Customers at the start of the period (more than 0).
+ * @param {number|number[][]} customers_lost Customers who left during the period.
+ * @return {number|number[][]} The retention rate, for example 0.97 for RETENTION_RATE(500, 15).
+ * @customfunction
+ */
+function RETENTION_RATE(customers_at_start: unknown, customers_lost: unknown) {
+  return ChurnSheet.RETENTION_RATE(customers_at_start, customers_lost);
+}
+
+/**
+ * Lost profit: what the customers who left would have brought, customers lost x profit per customer.
+ *
+ * @param {number|number[][]} customers_lost Customers who left in the period.
+ * @param {number|number[][]} profit_per_customer Average profit one customer brings.
+ * @return {number|number[][]} The lost profit, for example 450000 for CHURN_COST(15, 30000).
+ * @customfunction
+ */
+function CHURN_COST(customers_lost: unknown, profit_per_customer: unknown) {
+  return ChurnSheet.CHURN_COST(customers_lost, profit_per_customer);
+}
+
+/**
+ * Expected customer lifetime in periods at a steady churn rate: 1 / churn rate.
+ *
+ * @param {number|number[][]} churn_rate Churn rate per period, between 0 (exclusive) and 1, e.g. 3% or 0.03.
+ * @return {number|number[][]} The lifetime in periods, for example 33.3 months for CUSTOMER_LIFETIME(3%).
+ * @customfunction
+ */
+function CUSTOMER_LIFETIME(churn_rate: unknown) {
+  return ChurnSheet.CUSTOMER_LIFETIME(churn_rate);
+}
+
+/**
+ * Churn table of a customer list: one row per period with period start, customers at start,
+ * new customers, reactivated, churned, churned new, customers at end, churn rate and adjusted
+ * churn. A customer counts from its start date until its end date (blank: still a customer).
+ *
+ * @param {Date[][]} start_dates The column of start dates, e.g. Customers!B2:B.
+ * @param {Date[][]} end_dates The column of end (cancellation) dates, blank while active, e.g. Customers!C2:C.
+ * @param {string} [period] "month" (default), "week" (ISO, from Monday), "quarter" or "year".
+ * @param {string[][]} [ids] Customer ids: rows with the same id are one customer, and a return after a gap counts as reactivated.
+ * @return {Array<Array<Date|number|string>>} The table, with a header row.
+ * @customfunction
+ */
+function CHURN_TABLE(start_dates: unknown, end_dates: unknown, period?: unknown, ids?: unknown) {
+  return ChurnSheet.CHURN_TABLE(start_dates, end_dates, period, ids);
+}
+
+/**
+ * Adds the add-on menu when the spreadsheet opens.
+ * @param {Object} e The open event.
+ */
+function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen) {
+  ChurnSheet.onOpen(e);
+}
+
+/**
+ * Adds the add-on menu right after the add-on is installed.
+ * @param {Object} e The install event.
+ */
+function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall) {
+  ChurnSheet.onInstall(e);
+}
+
+/** Menu: Help. */
+function showHelp() {
+  ChurnSheet.showHelp();
+}

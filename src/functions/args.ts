@@ -1,0 +1,128 @@
+/**
+ * Argument handling shared by the custom functions. Sheets passes a single cell as a scalar and
+ * a range as a 2-D array (rows of cells); blank cells arrive as "" and a left-out optional
+ * argument as undefined. Every message names the function, the argument and the value.
+ */
+import { parseNumberText } from '../core/numbers';
+import { UserError, translate, type Language, type MessageKey, type MessageParams } from '../i18n';
+
+export type Cell = unknown;
+export type Grid = Cell[][];
+
+export interface CallContext {
+  fn: string;
+  language: Language;
+  decimalSeparator: '.' | ',';
+}
+
+export function fail(ctx: CallContext, key: MessageKey, params: MessageParams = {}): never {
+  throw new UserError(ctx.language, key, { fn: ctx.fn, ...params });
+}
+
+export function isGrid(value: unknown): value is Grid {
+  return Array.isArray(value) && value.every((row) => Array.isArray(row));
+}
+
+export function isBlankCell(value: Cell): boolean {
+  return value === '' || value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+}
+
+export type Position = { row: number; col: number } | undefined;
+
+/** Where a value sits, for messages: "the value" or "the value in row 3, column 1 of the range". */
+export function describePosition(ctx: CallContext, position: Position): string {
+  return position ? translate(ctx.language, 'where.cell', { row: position.row + 1, col: position.col + 1 }) : translate(ctx.language, 'where.value');
+}
+
+/** The same as a phrase to append: "" or " in row 3, column 1 of the range". */
+export function positionSuffix(ctx: CallContext, position: Position): string {
+  return position ? translate(ctx.language, 'at.cell', { row: position.row + 1, col: position.col + 1 }) : '';
+}
+
+function displayValue(value: Cell): string {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString().slice(0, 10);
+  return String(value);
+}
+
+/** A number from a cell: numbers as they are, numeric text read in the spreadsheet's locale. */
+export function toNumber(ctx: CallContext, arg: string, value: Cell, position?: Position): number {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (typeof value === 'string') {
+    const parsed = parseNumberText(value, ctx.decimalSeparator);
+    if (parsed !== undefined) return parsed;
+  }
+  return fail(ctx, 'arg.notNumber', { arg, where: describePosition(ctx, position), value: displayValue(value) });
+}
+
+export interface NamedArg {
+  name: string;
+  value: Cell | Grid;
+}
+
+/**
+ * Applies a computation cell by cell. Scalars are used in every cell; ranges must all have the
+ * same shape, and the result has that shape. A cell where any input is blank stays blank.
+ */
+export function elementwise(
+  ctx: CallContext,
+  args: NamedArg[],
+  compute: (values: number[], position?: Position) => number,
+): number | string | (number | string)[][] {
+  for (const arg of args) {
+    if (arg.value === undefined) fail(ctx, 'arg.required', { arg: arg.name });
+  }
+  const grids = args.filter((arg) => isGrid(arg.value)) as { name: string; value: Grid }[];
+  if (grids.length === 0) {
+    if (args.some((arg) => isBlankCell(arg.value))) return '';
+    return compute(args.map((arg) => toNumber(ctx, arg.name, arg.value)));
+  }
+
+  const shape = grids[0];
+  const rows = shape.value.length;
+  const cols = rows > 0 ? shape.value[0].length : 0;
+  for (const other of grids.slice(1)) {
+    const otherCols = other.value.length > 0 ? other.value[0].length : 0;
+    if (other.value.length !== rows || otherCols !== cols) {
+      fail(ctx, 'arg.shapeMismatch', {
+        arg: other.name,
+        rows: other.value.length,
+        cols: otherCols,
+        otherArg: shape.name,
+        otherRows: rows,
+        otherCols: cols,
+      });
+    }
+  }
+
+  const result: (number | string)[][] = [];
+  for (let r = 0; r < rows; r++) {
+    const out: (number | string)[] = [];
+    for (let c = 0; c < cols; c++) {
+      const cells = args.map((arg) => (isGrid(arg.value) ? arg.value[r][c] : arg.value));
+      if (cells.some(isBlankCell)) {
+        out.push('');
+        continue;
+      }
+      const position = { row: r, col: c };
+      out.push(compute(cells.map((cell, i) => toNumber(ctx, args[i].name, cell, position)), position));
+    }
+    result.push(out);
+  }
+  return result;
+}
+
+/** A range argument as one column of cells; a single cell counts as a one-cell column. */
+export function toColumn(ctx: CallContext, arg: string, value: Cell | Grid): Cell[] {
+  if (value === undefined) fail(ctx, 'arg.required', { arg });
+  if (!isGrid(value)) return [value];
+  const cols = value.length > 0 ? value[0].length : 0;
+  if (cols > 1) fail(ctx, 'arg.notColumn', { arg, cols });
+  return value.map((row) => row[0]);
+}
+
+/** An optional text option such as a period or method: trimmed, lower-case, '' when left out. */
+export function optionText(value: Cell | Grid): string {
+  const cell = isGrid(value) ? value[0]?.[0] : value;
+  if (cell === undefined || cell === null) return '';
+  return String(cell).trim().toLowerCase().replace(/[\s-]+/g, '_');
+}
