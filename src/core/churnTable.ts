@@ -30,31 +30,13 @@ export interface PeriodSpan {
   lastDay: number;
 }
 
-/** From the first start to the last start or end of the rows, as the spec's table runs. */
-export function naturalSpan(rows: Pick<ActivityIntervals, 'startDays' | 'endDays'>): PeriodSpan | undefined {
-  const { startDays, endDays } = rows;
-  if (startDays.length === 0) return undefined;
-  let firstDay = startDays[0];
-  let lastDay = startDays[0];
-  for (let i = 0; i < startDays.length; i++) {
-    const start = startDays[i];
-    if (start < firstDay) firstDay = start;
-    if (start > lastDay) lastDay = start;
-    const end = endDays[i];
-    if (end !== NO_END && end > lastDay) lastDay = end;
-  }
-  return { firstDay, lastDay };
-}
-
-export function computePeriodTable(intervals: ActivityIntervals, kind: PeriodKind, span = naturalSpan(intervals)): PeriodRow[] {
-  if (!span) return [];
+/**
+ * Counts every interval into the periods of `coverage` (which must hold every start and end)
+ * and returns the periods of `window`, by default all of them.
+ */
+export function computePeriodTable(intervals: ActivityIntervals, kind: PeriodKind, coverage: PeriodSpan, window: PeriodSpan = coverage): PeriodRow[] {
   const { startDays, endDays, reactivation } = intervals;
-  // The index must cover every day an interval can fall on; rows outside the requested span are
-  // counted in clamped border buckets and only the requested periods are returned.
-  const natural = naturalSpan(intervals)!;
-  const firstDay = Math.min(span.firstDay, natural.firstDay);
-  const lastDay = Math.max(span.lastDay, natural.lastDay);
-  const index = new PeriodIndex(kind, firstDay, lastDay);
+  const index = new PeriodIndex(kind, Math.min(coverage.firstDay, window.firstDay), Math.max(coverage.lastDay, window.lastDay));
   const count = index.count;
 
   const activeFrom = new Int32Array(count + 1); // difference array for S
@@ -83,8 +65,8 @@ export function computePeriodTable(intervals: ActivityIntervals, kind: PeriodKin
     }
   }
 
-  const firstIndex = index.indexOf(span.firstDay);
-  const lastIndex = index.indexOf(span.lastDay);
+  const firstIndex = index.indexOf(window.firstDay);
+  const lastIndex = index.indexOf(window.lastDay);
   const rows: PeriodRow[] = [];
   let atStart = 0;
   for (let p = 0; p <= lastIndex; p++) {
@@ -112,9 +94,10 @@ export interface ChurnTableResult {
 
 /**
  * The period table of a customer table. The periods run from the first start to the last start
- * or end written in the table (a span given by the caller narrows or widens that).
+ * or end written in the table; a window given by the caller narrows or widens that.
  */
-export function buildChurnTable(table: CustomerTable, kind: PeriodKind, span?: PeriodSpan): ChurnTableResult {
+export function buildChurnTable(table: CustomerTable, kind: PeriodKind, window?: PeriodSpan): ChurnTableResult {
   const intervals = activityIntervals(table);
-  return { rows: computePeriodTable(intervals, kind, span ?? naturalSpan(table)), customerCount: intervals.customerCount };
+  if (!table.span) return { rows: [], customerCount: 0 };
+  return { rows: computePeriodTable(intervals, kind, table.span, window), customerCount: intervals.customerCount };
 }

@@ -4,7 +4,7 @@
  * Wholly blank rows (an open-ended range such as B2:B reaches past the data) are skipped
  * silently. Nothing here writes anywhere: the source stays as it is.
  */
-import { isDayInRange, isoFromDay } from './calendar';
+import { MAX_DAY, MIN_DAY, isDayInRange, isoFromDay } from './calendar';
 import { DateReader, dayMonthEvidence, resolveDateOrder, type DateOrder, type DateReading } from './dates';
 import type { TimeZone } from './timezone';
 import type { Message } from '../i18n';
@@ -12,13 +12,31 @@ import type { Message } from '../i18n';
 /** End day of a subscription that has not ended. */
 export const NO_END = 0x7fffffff;
 
+/** Stands for a blank end cell in the reading loop; no Date holds this time. */
+const NO_END_TIME = Number.POSITIVE_INFINITY;
+
 /** How many row problems are kept in detail; the rest are only counted. */
 export const PROBLEM_DETAIL_LIMIT = 100;
 
+/**
+ * One column of a table as it comes from Sheets: rows of cells (getValues, or a range argument
+ * of a custom function) and the column's index in them. Reading in place, rather than copying
+ * the column out, keeps a million-row table from being duplicated in memory.
+ */
+export interface Column {
+  rows: ArrayLike<ArrayLike<unknown>>;
+  index: number;
+}
+
 export interface CustomerColumns {
-  start: ArrayLike<unknown>;
-  end?: ArrayLike<unknown>;
-  ids?: ArrayLike<unknown>;
+  start: Column;
+  end?: Column;
+  ids?: Column;
+}
+
+/** A column made from a plain list of cells (tests, CSV readers). */
+export function columnOf(cells: readonly unknown[]): Column {
+  return { rows: cells.map((cell) => [cell]), index: 0 };
 }
 
 export interface ReadOptions {
@@ -49,8 +67,8 @@ export interface CustomerTable {
   endDays: Int32Array;
   /** Customer ids of the usable rows ('' where blank), when an id column was given. */
   ids?: string[];
-  /** Row numbers of the usable rows, as the user sees them. */
-  rowNumbers: Int32Array;
+  /** The earliest start and the latest start or end of the usable rows; undefined when none. */
+  span: { firstDay: number; lastDay: number } | undefined;
   problems: RowProblem[];
   problemCount: number;
   blankRows: number;
@@ -66,8 +84,13 @@ function isBlank(value: unknown): boolean {
   return value === '' || value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
 }
 
-function readerFor(column: 'start' | 'end', values: ArrayLike<unknown>, options: ReadOptions, reports: DateOrderReport[]): DateReader {
-  const evidence = dayMonthEvidence(values);
+function readerFor(
+  column: 'start' | 'end',
+  texts: string[],
+  options: ReadOptions,
+  reports: DateOrderReport[],
+): DateReader {
+  const evidence = dayMonthEvidence(texts);
   const { order, fromLocale } = resolveDateOrder(evidence, options.localeOrder);
   if (evidence.dayFirst + evidence.monthFirst + evidence.ambiguous > 0) {
     reports.push({ column, order, fromLocale, ambiguousTexts: evidence.ambiguous });
@@ -75,87 +98,140 @@ function readerFor(column: 'start' | 'end', values: ArrayLike<unknown>, options:
   return new DateReader(options.timeZone, order);
 }
 
+const cell = (column: Column | undefined, i: number): unknown => (column ? column.rows[i][column.index] : undefined);
+const isText = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
+
+/**
+ * Reads the table in two passes. The first handles what Sheets hands over for date cells, Date
+ * objects and serial numbers, with no allocation per row. Rows with dates written as text wait
+ * for the second pass, when all of a column's texts are known and can decide together whether
+ * 01.02.2024 means the first of February or the second of January.
+ */
 export function readCustomerTable(columns: CustomerColumns, options: ReadOptions): CustomerTable {
-  const rowCount = columns.start.length;
+  const rowCount = columns.start.rows.length;
   const firstRowNumber = options.firstRowNumber ?? 1;
-  const dateOrders: DateOrderReport[] = [];
-  const startReader = readerFor('start', columns.start, options, dateOrders);
-  const endReader = columns.end ? readerFor('end', columns.end, options, dateOrders) : undefined;
   const timeZone = options.timeZone;
+  const { start: startColumn, end: endColumn, ids: idColumn } = columns;
 
   const startDays = new Int32Array(rowCount);
   const endDays = new Int32Array(rowCount);
-  const rowNumbers = new Int32Array(rowCount);
-  const ids: string[] | undefined = columns.ids ? [] : undefined;
-  const problems: RowProblem[] = [];
+  const ids: string[] | undefined = idColumn ? [] : undefined;
+  const problemsByPass: RowProblem[][] = [[], []];
+  let pass = 0;
   let problemCount = 0;
   let blankRows = 0;
   let kept = 0;
+  let firstDay = MAX_DAY;
+  let lastDay = MIN_DAY;
 
   const report = (row: number, key: Message['key'], params: Message['params']) => {
     problemCount++;
-    if (problems.length < PROBLEM_DETAIL_LIMIT) problems.push({ row, key, params: { row, ...params } });
+    const list = problemsByPass[pass];
+    if (list.length < PROBLEM_DETAIL_LIMIT) list.push({ row, key, params: { row, ...params } });
   };
-
-  for (let i = 0; i < rowCount; i++) {
-    const row = firstRowNumber + i;
-    const startCell = columns.start[i];
-    const endCell = columns.end ? columns.end[i] : undefined;
-    const idCell = columns.ids ? columns.ids[i] : undefined;
-
-    let startDay: number;
-    // Fast path for the common case: Sheets hands date cells over as Date objects.
-    if (startCell instanceof Date && !Number.isNaN(startCell.getTime())) {
-      startDay = timeZone.dayOf(startCell.getTime());
-      if (!isDayInRange(startDay)) {
-        report(row, 'row.dateOutOfRange', { value: cellText(startCell) });
-        continue;
-      }
-    } else {
-      const reading: DateReading = startReader.read(startCell);
-      if (reading.kind !== 'day') {
-        if (reading.kind === 'blank') {
-          if (isBlank(endCell) && isBlank(idCell)) blankRows++;
-          else report(row, 'row.startMissing', {});
-        } else if (reading.kind === 'outOfRange') report(row, 'row.dateOutOfRange', { value: cellText(startCell) });
-        else report(row, 'row.startNotDate', { value: cellText(startCell) });
-        continue;
-      }
-      startDay = reading.day;
-    }
-
-    let endDay = NO_END;
-    if (endCell instanceof Date && !Number.isNaN(endCell.getTime())) {
-      endDay = timeZone.dayOf(endCell.getTime());
-      if (!isDayInRange(endDay)) {
-        report(row, 'row.dateOutOfRange', { value: cellText(endCell) });
-        continue;
-      }
-    } else if (endReader && !isBlank(endCell)) {
-      const reading = endReader.read(endCell);
-      if (reading.kind !== 'day') {
-        report(row, reading.kind === 'outOfRange' ? 'row.dateOutOfRange' : 'row.endNotDate', { value: cellText(endCell) });
-        continue;
-      }
-      endDay = reading.day;
-    }
+  const keep = (i: number, startDay: number, endDay: number) => {
     if (endDay < startDay) {
-      report(row, 'row.endBeforeStart', { start: isoFromDay(startDay), end: isoFromDay(endDay) });
-      continue;
+      report(firstRowNumber + i, 'row.endBeforeStart', { start: isoFromDay(startDay), end: isoFromDay(endDay) });
+      return;
     }
-
     startDays[kept] = startDay;
     endDays[kept] = endDay;
-    rowNumbers[kept] = row;
-    if (ids) ids.push(isBlank(idCell) ? '' : String(idCell).trim());
+    if (startDay < firstDay) firstDay = startDay;
+    const latest = endDay === NO_END ? startDay : endDay;
+    if (latest > lastDay) lastDay = latest;
+    if (ids) {
+      const id = cell(idColumn, i);
+      ids.push(isBlank(id) ? '' : String(id).trim());
+    }
     kept++;
+  };
+  /** Reads one date cell the general way; reports and returns undefined when it is unusable. */
+  const readDate = (i: number, value: unknown, reader: DateReader, which: 'start' | 'end'): number | undefined => {
+    const reading: DateReading = reader.read(value);
+    if (reading.kind === 'day') return reading.day;
+    const row = firstRowNumber + i;
+    if (reading.kind === 'blank') {
+      if (which === 'end') return NO_END;
+      if (isBlank(cell(endColumn, i)) && isBlank(cell(idColumn, i))) blankRows++;
+      else report(row, 'row.startMissing', {});
+    } else if (reading.kind === 'outOfRange') report(row, 'row.dateOutOfRange', { value: cellText(value) });
+    else report(row, which === 'start' ? 'row.startNotDate' : 'row.endNotDate', { value: cellText(value) });
+    return undefined;
+  };
+
+  // Pass 1, the hot loop: rows of Date objects (or a blank end), as Sheets hands date cells
+  // over. It touches no closure state, so it stays cheap per row; every other row is set
+  // aside for the general path below.
+  const otherRows: number[] = [];
+  const startRows = startColumn.rows;
+  const startIndex = startColumn.index;
+  const endRows = endColumn ? endColumn.rows : undefined;
+  const endIndex = endColumn ? endColumn.index : 0;
+  let fastKept = 0;
+  for (let i = 0; i < rowCount; i++) {
+    const startCell = startRows[i][startIndex];
+    const endCell = endRows ? endRows[i][endIndex] : undefined;
+    const startTime = startCell instanceof Date ? startCell.getTime() : NaN;
+    const endTime = endCell instanceof Date ? endCell.getTime() : endCell === '' || endCell === undefined ? NO_END_TIME : NaN;
+    if (Number.isNaN(startTime) || Number.isNaN(endTime)) {
+      otherRows.push(i);
+      continue;
+    }
+    const startDay = timeZone.dayOf(startTime);
+    const endDay = endTime === NO_END_TIME ? NO_END : timeZone.dayOf(endTime);
+    if (endDay < startDay || ids || !isDayInRange(startDay) || (endDay !== NO_END && !isDayInRange(endDay))) {
+      otherRows.push(i);
+      continue;
+    }
+    startDays[fastKept] = startDay;
+    endDays[fastKept] = endDay;
+    fastKept++;
+    if (startDay < firstDay) firstDay = startDay;
+    const latest = endDay === NO_END ? startDay : endDay;
+    if (latest > lastDay) lastDay = latest;
+  }
+  kept = fastKept;
+
+  // Pass 1, general path: serial numbers, blanks, problems, ids. Texts wait for pass 2.
+  const textRows: number[] = [];
+  const numberReader = new DateReader(timeZone, 'DMY'); // meets no text in this pass
+  for (const i of otherRows) {
+    const startCell = cell(startColumn, i);
+    const endCell = cell(endColumn, i);
+    if (isText(startCell) || isText(endCell)) {
+      textRows.push(i);
+      continue;
+    }
+    const startDay = readDate(i, startCell, numberReader, 'start');
+    if (startDay === undefined) continue;
+    const endDay = readDate(i, endCell, numberReader, 'end');
+    if (endDay === undefined) continue;
+    keep(i, startDay, endDay);
   }
 
+  // Pass 2: rows with text dates, read in the order their own column shows.
+  pass = 1;
+  const dateOrders: DateOrderReport[] = [];
+  if (textRows.length > 0) {
+    const texts = (column: Column | undefined) => textRows.map((i) => cell(column, i)).filter(isText);
+    const startReader = readerFor('start', texts(startColumn), options, dateOrders);
+    const endReader = readerFor('end', texts(endColumn), options, dateOrders);
+    for (const i of textRows) {
+      const startDay = readDate(i, cell(startColumn, i), startReader, 'start');
+      if (startDay === undefined) continue;
+      const endDay = readDate(i, cell(endColumn, i), endReader, 'end');
+      if (endDay === undefined) continue;
+      keep(i, startDay, endDay);
+    }
+  }
+
+  // Each pass met its rows in order, so the first problems overall are among each pass's first.
+  const problems = [...problemsByPass[0], ...problemsByPass[1]].sort((a, b) => a.row - b.row).slice(0, PROBLEM_DETAIL_LIMIT);
   return {
     startDays: startDays.subarray(0, kept),
     endDays: endDays.subarray(0, kept),
     ids,
-    rowNumbers: rowNumbers.subarray(0, kept),
+    span: kept > 0 ? { firstDay, lastDay } : undefined,
     problems,
     problemCount,
     blankRows,

@@ -4,6 +4,7 @@
  * argument as undefined. Every message names the function, the argument and the value.
  */
 import { parseNumberText } from '../core/numbers';
+import type { Column } from '../core/table';
 import { UserError, translate, type Language, type MessageKey, type MessageParams } from '../i18n';
 
 export type Cell = unknown;
@@ -19,8 +20,9 @@ export function fail(ctx: CallContext, key: MessageKey, params: MessageParams = 
   throw new UserError(ctx.language, key, { fn: ctx.fn, ...params });
 }
 
+/** Sheets passes ranges as rectangular arrays of rows; the first row tells a range from a scalar. */
 export function isGrid(value: unknown): value is Grid {
-  return Array.isArray(value) && value.every((row) => Array.isArray(row));
+  return Array.isArray(value) && (value.length === 0 || Array.isArray(value[0]));
 }
 
 export function isBlankCell(value: Cell): boolean {
@@ -111,13 +113,13 @@ export function elementwise(
   return result;
 }
 
-/** A range argument as one column of cells; a single cell counts as a one-cell column. */
-export function toColumn(ctx: CallContext, arg: string, value: Cell | Grid): Cell[] {
+/** A range argument as one column, read in place; a single cell counts as a one-cell column. */
+export function toColumn(ctx: CallContext, arg: string, value: Cell | Grid): Column {
   if (value === undefined) fail(ctx, 'arg.required', { arg });
-  if (!isGrid(value)) return [value];
+  if (!isGrid(value)) return { rows: [[value]], index: 0 };
   const cols = value.length > 0 ? value[0].length : 0;
   if (cols > 1) fail(ctx, 'arg.notColumn', { arg, cols });
-  return value.map((row) => row[0]);
+  return { rows: value, index: 0 };
 }
 
 /** An optional text option such as a period or method: trimmed, lower-case, '' when left out. */

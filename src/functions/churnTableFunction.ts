@@ -76,14 +76,14 @@ export function CHURN_TABLE(
   const ends = toColumn(ctx, 'end_dates', endDates);
   const kind = parsePeriod(ctx, period);
   const idColumn = ids === undefined || ids === '' ? undefined : toColumn(ctx, 'ids', ids);
-  if (ends.length !== starts.length) {
-    fail(ctx, 'arg.lengthMismatch', { arg: 'end_dates', rows: ends.length, otherArg: 'start_dates', otherRows: starts.length });
+  if (ends.rows.length !== starts.rows.length) {
+    fail(ctx, 'arg.lengthMismatch', { arg: 'end_dates', rows: ends.rows.length, otherArg: 'start_dates', otherRows: starts.rows.length });
   }
-  if (idColumn && idColumn.length !== starts.length) {
-    fail(ctx, 'arg.lengthMismatch', { arg: 'ids', rows: idColumn.length, otherArg: 'start_dates', otherRows: starts.length });
+  if (idColumn && idColumn.rows.length !== starts.rows.length) {
+    fail(ctx, 'arg.lengthMismatch', { arg: 'ids', rows: idColumn.rows.length, otherArg: 'start_dates', otherRows: starts.rows.length });
   }
 
-  const timeZone = new TimeZone(settings.timeZone);
+  const timeZone = TimeZone.named(settings.timeZone);
   const table = readCustomerTable(
     { start: starts, end: ends, ids: idColumn },
     { timeZone, localeOrder: dateOrderOfLocale(settings.locale), firstRowNumber: 1 },

@@ -3,7 +3,7 @@ import { isoFromDay } from '../../src/core/calendar';
 import { buildChurnTable, type PeriodRow } from '../../src/core/churnTable';
 import { adjustedChurn, churnRate } from '../../src/core/metrics';
 import type { PeriodKind } from '../../src/core/periods';
-import { readCustomerTable } from '../../src/core/table';
+import { columnOf, readCustomerTable } from '../../src/core/table';
 import { TimeZone } from '../../src/core/timezone';
 import { SEED_004_MONTHS, seed004Rows } from '../fixtures/seed004';
 import { bruteForceTable, type Counts, type Row } from '../helpers/bruteForce';
@@ -14,9 +14,9 @@ function engineTable(rows: Row[], kind: PeriodKind, timeZone: string, withIds = 
   const zone = new TimeZone(timeZone);
   const table = readCustomerTable(
     {
-      start: rows.map((row) => sheetsDate(row.start, timeZone)),
-      end: rows.map((row) => (row.end ? sheetsDate(row.end, timeZone) : '')),
-      ids: withIds ? rows.map((row) => row.id) : undefined,
+      start: columnOf(rows.map((row) => sheetsDate(row.start, timeZone))),
+      end: columnOf(rows.map((row) => (row.end ? sheetsDate(row.end, timeZone) : ''))),
+      ids: withIds ? columnOf(rows.map((row) => row.id)) : undefined,
     },
     { timeZone: zone, localeOrder: 'DMY', firstRowNumber: 2 },
   );
