@@ -4,7 +4,6 @@
  * directly above one, so this file is not bundled: the build transpiles it on its own (keeping
  * these comments) and appends it after the bundle, where each function forwards to ChurnSheet.
  */
-/* eslint-disable @typescript-eslint/no-unused-vars */
 
 declare const ChurnSheet: typeof import('./api');
 

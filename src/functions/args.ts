@@ -61,6 +61,12 @@ export interface NamedArg {
   value: Cell | Grid;
 }
 
+/** Sheets would show NaN or Infinity as an error without a reason; say what went wrong instead. */
+function finite(ctx: CallContext, value: number, position: Position): number {
+  if (!Number.isFinite(value)) fail(ctx, 'arg.notFinite', { at: positionSuffix(ctx, position) });
+  return value;
+}
+
 /**
  * Applies a computation cell by cell. Scalars are used in every cell; ranges must all have the
  * same shape, and the result has that shape. A cell where any input is blank stays blank.
@@ -76,7 +82,7 @@ export function elementwise(
   const grids = args.filter((arg) => isGrid(arg.value)) as { name: string; value: Grid }[];
   if (grids.length === 0) {
     if (args.some((arg) => isBlankCell(arg.value))) return '';
-    return compute(args.map((arg) => toNumber(ctx, arg.name, arg.value)));
+    return finite(ctx, compute(args.map((arg) => toNumber(ctx, arg.name, arg.value))), undefined);
   }
 
   const shape = grids[0];
@@ -106,7 +112,7 @@ export function elementwise(
         continue;
       }
       const position = { row: r, col: c };
-      out.push(compute(cells.map((cell, i) => toNumber(ctx, args[i].name, cell, position)), position));
+      out.push(finite(ctx, compute(cells.map((cell, i) => toNumber(ctx, args[i].name, cell, position)), position), position));
     }
     result.push(out);
   }

@@ -32,6 +32,7 @@ export const en = {
   'arg.newLostAboveNew': '{fn}: {arg} ({lost}) is larger than new_customers ({gained}){at}. You cannot lose more new customers than you gained.',
   'arg.rateOutOfRange': '{fn}: {arg} must be a share between 0 and 1 (for example 3% or 0.03), but {where} is {value}.',
   'arg.rateZero': '{fn}: {arg} is 0{at}. At a churn rate of 0 customers never leave, so the lifetime has no end.',
+  'arg.notFinite': '{fn}: the result{at} is too large to show. Check the inputs.',
   'arg.shapeMismatch': '{fn}: {arg} has {rows} x {cols} cells but {otherArg} has {otherRows} x {otherCols}. Give ranges of the same size.',
   'arg.notColumn': '{fn}: {arg} must be a single column, but it has {cols} columns.',
   'arg.lengthMismatch': '{fn}: {arg} has {rows} rows but {otherArg} has {otherRows}. Select the same rows in both.',
