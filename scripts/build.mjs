@@ -1,4 +1,4 @@
-// Builds what `clasp push` uploads: dist/Code.js and dist/appsscript.json.
+// Builds what `clasp push` uploads: dist/Code.js, dist/Sidebar.html and dist/appsscript.json.
 //
 // dist/Code.js = the engine bundled by esbuild as one global (ChurnSheet), followed by
 // src/entry.ts transpiled on its own by TypeScript, which keeps the JSDoc blocks that Sheets'
@@ -42,13 +42,38 @@ async function transpileEntry() {
   return outputText;
 }
 
+// The sidebar is its own bundle: one self-contained HTML file with its CSS and script inlined,
+// nothing loaded from other hosts (HtmlService serves it as is).
+async function buildSidebar() {
+  const result = await build({
+    entryPoints: [path.join(root, 'src/sidebar/main.ts')],
+    bundle: true,
+    format: 'iife',
+    target: 'es2019',
+    platform: 'browser',
+    minify: true,
+    write: false,
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+  const script = result.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
+  const [template, css] = await Promise.all([
+    readFile(path.join(root, 'src/sidebar/index.html'), 'utf8'),
+    readFile(path.join(root, 'src/sidebar/style.css'), 'utf8'),
+  ]);
+  if (!template.includes('/*STYLE*/') || !template.includes('/*SCRIPT*/')) throw new Error('src/sidebar/index.html lost its placeholders');
+  // Function replacements: a "$&" in the script must not be read as a replacement pattern.
+  return template.replace('/*STYLE*/', () => css).replace('/*SCRIPT*/', () => script);
+}
+
 export async function buildAll() {
   await mkdir(dist, { recursive: true });
-  const [engine, entry] = await Promise.all([bundleEngine(), transpileEntry()]);
+  const [engine, entry, sidebar] = await Promise.all([bundleEngine(), transpileEntry(), buildSidebar()]);
+  await writeFile(path.join(dist, 'Sidebar.html'), sidebar);
   const header = '// Churn toolkit for Google Sheets. Built file: edit src/ and run `npm run build`.\n';
   await writeFile(path.join(dist, 'Code.js'), `${header}${engine}\n${entry}`);
   await copyFile(path.join(root, 'appsscript.json'), path.join(dist, 'appsscript.json'));
 }
 
 await buildAll();
-console.log('built dist/Code.js and dist/appsscript.json');
+console.log('built dist/Code.js, dist/Sidebar.html and dist/appsscript.json');

@@ -7,7 +7,8 @@ import { CHURN_TABLE as churnTable } from './functions/churnTableFunction';
 import type { CallContext, Cell, Grid } from './functions/args';
 import { readSheetSettings } from './server/settings';
 
-export { onOpen, onInstall, showHelp } from './server/menu';
+export { onOpen, onInstall, showHelp, showWizard } from './server/menu';
+export { wizardBuild, wizardInspect } from './server/wizard';
 
 type Arg = Cell | Grid;
 

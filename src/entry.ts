@@ -110,3 +110,27 @@ function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall) {
 function showHelp() {
   ChurnSheet.showHelp();
 }
+
+/** Menu: Build churn sheet... */
+function showWizard() {
+  ChurnSheet.showWizard();
+}
+
+/**
+ * Sidebar: the customer table on a sheet, its columns, a preview and its problems.
+ * @param {string|null} sheetName The sheet to look at; null for the active sheet.
+ * @param {Object|null} mapping The chosen columns; null to detect them from the header names.
+ * @return {Object} What the sidebar shows.
+ */
+function wizardInspect(sheetName: string | null, mapping: Parameters<typeof ChurnSheet.wizardInspect>[1]) {
+  return ChurnSheet.wizardInspect(sheetName, mapping);
+}
+
+/**
+ * Sidebar: builds the churn sheet.
+ * @param {Object} request The sheet, columns and options chosen in the sidebar.
+ * @return {Object} A summary of what was built.
+ */
+function wizardBuild(request: Parameters<typeof ChurnSheet.wizardBuild>[0]) {
+  return ChurnSheet.wizardBuild(request);
+}

@@ -10,6 +10,8 @@ const LANGUAGE: Language = 'en';
 export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
   SpreadsheetApp.getUi()
     .createAddonMenu()
+    .addItem(translate(LANGUAGE, 'menu.build'), 'showWizard')
+    .addSeparator()
     .addItem(translate(LANGUAGE, 'menu.help'), 'showHelp')
     .addToUi();
 }
@@ -21,4 +23,10 @@ export function onInstall(event?: GoogleAppsScript.Events.AddonOnInstall): void 
 export function showHelp(): void {
   const ui = SpreadsheetApp.getUi();
   ui.alert(translate(LANGUAGE, 'help.title'), translate(LANGUAGE, 'help.body'), ui.ButtonSet.OK);
+}
+
+/** Menu: Build churn sheet... opens the wizard in the sidebar. */
+export function showWizard(): void {
+  const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle(translate(LANGUAGE, 'help.title'));
+  SpreadsheetApp.getUi().showSidebar(html);
 }

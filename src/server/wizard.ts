@@ -1,0 +1,282 @@
+/**
+ * The sidebar's server side: the functions google.script.run calls. Each validates everything
+ * it receives before touching the spreadsheet, so a wrong request gets a clear message and
+ * never a half-built sheet. The source table is only ever read.
+ */
+import { buildChurnTable } from '../core/churnTable';
+import { COLUMN_ROLES, detectColumns, type ColumnMapping, type ColumnRole } from '../core/columns';
+import { isoFromDay, validDayFromCivil } from '../core/calendar';
+import { DateReader, dateOrderOfLocale, type DateOrder } from '../core/dates';
+import { isPeriodKind } from '../core/periods';
+import { readCustomerTable, type CustomerTable } from '../core/table';
+import { locateTable, type TableLocation } from '../core/tableLocation';
+import { TimeZone } from '../core/timezone';
+import { UserError, translate, type Language, type MessageKey } from '../i18n';
+import type { BuildRequest, BuildSummary, PreviewRow, TableInspection } from '../shared/wizard';
+import { planChurnSheet } from './churnSheetPlan';
+import { writeChurnSheet } from './sheetWriter';
+
+const LANGUAGE: Language = 'en';
+const PREVIEW_ROWS = 5;
+const LISTED_PROBLEMS = 5;
+const LOCK_WAIT_MS = 5_000;
+
+type Grid = unknown[][];
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+const fail = (key: MessageKey, params: Record<string, string | number> = {}): never => {
+  throw new UserError(LANGUAGE, key, params);
+};
+
+interface LoadedTable {
+  sheet: GoogleAppsScript.Spreadsheet.Sheet;
+  sheetName: string;
+  grid: Grid;
+  location: TableLocation;
+  timeZone: TimeZone;
+  locale: string;
+}
+
+/** Reads the whole sheet in one call; the locale is only asked for when dates are written as text. */
+function loadTable(spreadsheet: Spreadsheet, sheetName: string | null): LoadedTable {
+  const sheet = sheetName === null ? spreadsheet.getActiveSheet() : spreadsheet.getSheetByName(sheetName);
+  if (!sheet) return fail('wizard.noSheet', { name: String(sheetName) });
+  const name = sheetName ?? sheet.getName();
+  const grid = sheet.getDataRange().getValues() as Grid;
+  const zoneName = spreadsheet.getSpreadsheetTimeZone();
+  return {
+    sheet,
+    sheetName: name,
+    grid,
+    location: locateTable(grid),
+    timeZone: TimeZone.named(TimeZone.isValid(zoneName) ? zoneName : 'UTC'),
+    locale: '',
+  };
+}
+
+function hasText(grid: Grid, from: number, column: number | null): boolean {
+  if (column === null) return false;
+  for (let r = from; r < grid.length; r++) if (typeof grid[r][column] === 'string' && grid[r][column] !== '') return true;
+  return false;
+}
+
+function readWithMapping(spreadsheet: Spreadsheet, loaded: LoadedTable, mapping: ColumnMapping): CustomerTable {
+  const rows = loaded.grid.slice(loaded.location.headerIndex + 1, loaded.location.headerIndex + 1 + loaded.location.rowCount);
+  if (!loaded.locale && (hasText(rows, 0, mapping.start) || hasText(rows, 0, mapping.end))) {
+    loaded.locale = spreadsheet.getSpreadsheetLocale();
+  }
+  const column = (index: number | null) => (index === null ? undefined : { rows, index });
+  return readCustomerTable(
+    { start: column(mapping.start)!, end: column(mapping.end), ids: column(mapping.id) },
+    { timeZone: loaded.timeZone, localeOrder: dateOrderOfLocale(loaded.locale || undefined), firstRowNumber: loaded.location.headerIndex + 2 },
+  );
+}
+
+function validMapping(mapping: unknown, columnCount: number): ColumnMapping {
+  if (typeof mapping !== 'object' || mapping === null) return fail('wizard.noStartColumn');
+  const result = {} as ColumnMapping;
+  for (const role of COLUMN_ROLES) {
+    const value = (mapping as Record<string, unknown>)[role];
+    if (value === null || value === undefined) result[role] = null;
+    else if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < columnCount) result[role] = value;
+    else fail('wizard.badColumn', { role: translate(LANGUAGE, `wizard.role.${role}` as MessageKey), count: columnCount });
+  }
+  if (result.start === null) fail('wizard.noStartColumn');
+  if (result.end !== null && result.end === result.start) fail('wizard.sameColumn');
+  return result;
+}
+
+const ORDER_KEYS: Record<DateOrder, MessageKey> = { DMY: 'wizard.dateOrder.DMY', MDY: 'wizard.dateOrder.MDY', YMD: 'wizard.dateOrder.YMD' };
+const roleName = (role: ColumnRole) => translate(LANGUAGE, `wizard.role.${role}` as MessageKey);
+
+/** Reasons why COUNTIFS formulas would count this table differently from the engine. */
+function liveFormulaBlockers(loaded: LoadedTable, mapping: ColumnMapping, table: CustomerTable): string[] {
+  const reasons: string[] = [];
+  const { grid, location } = loaded;
+  const first = location.headerIndex + 1;
+  for (const role of ['start', 'end'] as const) {
+    const column = mapping[role];
+    if (column === null) continue;
+    for (let r = first; r <= first + location.rowCount - 1; r++) {
+      const cell = grid[r][column];
+      if (typeof cell === 'string' && cell.trim() !== '' && new DateReader(loaded.timeZone, 'DMY').read(cell).kind === 'day') {
+        reasons.push(translate(LANGUAGE, 'wizard.blocker.textDates', { role: roleName(role), row: r + 1, value: cell }));
+        break;
+      }
+    }
+  }
+  // Rows the engine leaves out but COUNTIFS would still count somewhere.
+  const miscounted = table.problems.filter((p) => p.key === 'row.endNotDate' || p.key === 'row.endBeforeStart' || p.key === 'row.dateOutOfRange');
+  if (miscounted.length > 0) {
+    reasons.push(
+      translate(LANGUAGE, 'wizard.blocker.rows', {
+        count: miscounted.length,
+        first: miscounted.slice(0, 3).map((p) => translate(LANGUAGE, p.key, p.params)).join(' '),
+      }),
+    );
+  }
+  if (mapping.id !== null) {
+    const seen = new Map<string, number>();
+    for (let r = first; r <= first + location.rowCount - 1; r++) {
+      const id = String(grid[r][mapping.id] ?? '').trim();
+      if (!id) continue;
+      const earlier = seen.get(id);
+      if (earlier !== undefined) {
+        reasons.push(translate(LANGUAGE, 'wizard.blocker.repeatedIds', { id, rows: `${earlier + 1}, ${r + 1}` }));
+        break;
+      }
+      seen.set(id, r);
+    }
+  }
+  return reasons;
+}
+
+function previewRows(loaded: LoadedTable, mapping: ColumnMapping, table: CustomerTable): PreviewRow[] {
+  const orderOf = (role: 'start' | 'end') => table.dateOrders.find((o) => o.column === role)?.order ?? 'DMY';
+  const readers = { start: new DateReader(loaded.timeZone, orderOf('start')), end: new DateReader(loaded.timeZone, orderOf('end')) };
+  const shown = (role: 'start' | 'end', cell: unknown) => {
+    const reading = readers[role].read(cell);
+    return reading.kind === 'day' ? isoFromDay(reading.day) : reading.kind === 'blank' ? '' : `? ${String(cell)}`;
+  };
+  const text = (index: number | null, row: unknown[]) => (index === null ? '' : String(row[index] ?? ''));
+  const first = loaded.location.headerIndex + 1;
+  return loaded.grid.slice(first, first + Math.min(PREVIEW_ROWS, loaded.location.rowCount)).map((row, i) => ({
+    row: first + i + 1,
+    start: shown('start', row[mapping.start!]),
+    end: mapping.end === null ? '' : shown('end', row[mapping.end]),
+    id: text(mapping.id, row),
+    amount: text(mapping.amount, row),
+    segment: text(mapping.segment, row),
+  }));
+}
+
+function problemTexts(table: CustomerTable): string[] {
+  return table.problems.slice(0, LISTED_PROBLEMS).map((p) => translate(LANGUAGE, p.key, p.params));
+}
+
+export function wizardInspect(sheetName: string | null, mapping: ColumnMapping | null): TableInspection {
+  if (sheetName !== null && typeof sheetName !== 'string') fail('wizard.noSheet', { name: String(sheetName) });
+  const spreadsheet = SpreadsheetApp.getActive();
+  const active = spreadsheet.getActiveSheet().getName();
+  const sheets = spreadsheet.getSheets().map((sheet) => sheet.getName());
+  const loaded = loadTable(spreadsheet, sheetName ?? active);
+  const { location } = loaded;
+  const base: TableInspection = {
+    sheets: sheets.map((name) => ({ name, active: name === active })),
+    sheetName: loaded.sheetName,
+    headerRow: location.headerIndex + 1,
+    rowCount: location.rowCount,
+    headers: location.headers,
+    mapping: { start: null, end: null, id: null, amount: null, segment: null },
+    preview: [],
+    problemCount: 0,
+    problems: [],
+    dateNotes: [],
+    liveFormulaBlockers: [],
+    span: null,
+  };
+  if (location.headerIndex < 0) return base;
+  const chosen = mapping === null ? detectColumns(location.headers) : validMapping(mapping, location.headers.length);
+  base.mapping = chosen;
+  if (chosen.start === null) return base;
+
+  const table = readWithMapping(spreadsheet, loaded, chosen);
+  base.preview = previewRows(loaded, chosen, table);
+  base.problemCount = table.problemCount;
+  base.problems = problemTexts(table);
+  base.dateNotes = table.dateOrders.map((report) =>
+    translate(LANGUAGE, 'wizard.dateOrder', {
+      role: roleName(report.column),
+      order: translate(LANGUAGE, ORDER_KEYS[report.order]),
+      why: report.fromLocale ? translate(LANGUAGE, 'wizard.dateOrder.fromLocale') : '',
+    }),
+  );
+  base.liveFormulaBlockers = liveFormulaBlockers(loaded, chosen, table);
+  base.span = table.span ? { first: isoFromDay(table.span.firstDay), last: isoFromDay(table.span.lastDay) } : null;
+  return base;
+}
+
+function parseIsoDay(which: string, value: unknown): number | undefined {
+  if (value === '' || value === null || value === undefined) return undefined;
+  const match = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
+  const day = match ? validDayFromCivil(+match[1], +match[2], +match[3]) : undefined;
+  return day ?? fail('wizard.badDate', { which, value: String(value) });
+}
+
+function uniqueSheetName(spreadsheet: Spreadsheet, base: string): string {
+  let name = base;
+  for (let n = 2; spreadsheet.getSheetByName(name); n++) name = `${base} (${n})`;
+  return name;
+}
+
+export function wizardBuild(request: BuildRequest): BuildSummary {
+  // Everything about the request is checked before the spreadsheet is touched.
+  if (typeof request !== 'object' || request === null) return fail('wizard.noStartColumn');
+  if (typeof request.sheetName !== 'string') fail('wizard.noSheet', { name: String(request.sheetName) });
+  if (typeof request.period !== 'string' || !isPeriodKind(request.period)) fail('wizard.badPeriod');
+  if (request.output !== 'formulas' && request.output !== 'values') fail('wizard.badOutput');
+  const profit = request.profitPerCustomer;
+  if (profit !== null && profit !== undefined && (typeof profit !== 'number' || !Number.isFinite(profit) || profit < 0)) fail('wizard.badProfit');
+  const firstDay = parseIsoDay('first', request.firstPeriod);
+  const lastDay = parseIsoDay('last', request.lastPeriod);
+  if (firstDay !== undefined && lastDay !== undefined && firstDay > lastDay) {
+    fail('wizard.badRange', { first: request.firstPeriod, last: request.lastPeriod });
+  }
+
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(LOCK_WAIT_MS)) fail('wizard.busy');
+  try {
+    const spreadsheet = SpreadsheetApp.getActive();
+    const loaded = loadTable(spreadsheet, request.sheetName);
+    if (loaded.location.headerIndex < 0) fail('wizard.emptySheet', { name: request.sheetName });
+    const mapping = validMapping(request.mapping, loaded.location.headers.length);
+    const table = readWithMapping(spreadsheet, loaded, mapping);
+    if (!table.span) fail('wizard.noUsableRows', { problems: problemTexts(table).join(' ') });
+    if (request.output === 'formulas') {
+      const blockers = liveFormulaBlockers(loaded, mapping, table);
+      if (blockers.length > 0) fail('wizard.liveBlocked', { reasons: blockers.join(' ') });
+    }
+
+    const span = table.span!;
+    const window = { firstDay: firstDay ?? span.firstDay, lastDay: lastDay ?? span.lastDay };
+    const { rows, customerCount } = buildChurnTable(table, request.period, window);
+    const plan = planChurnSheet({
+      rows,
+      kind: request.period,
+      timeZone: loaded.timeZone,
+      output: request.output,
+      source: {
+        sheetName: loaded.sheetName,
+        startColumn: mapping.start! + 1,
+        endColumn: mapping.end === null ? null : mapping.end + 1,
+        firstDataRow: loaded.location.headerIndex + 2,
+        // Explicit bounds reach to the sheet's last row, so rows added below the table count too.
+        lastRow: loaded.location.headerIndex === 0 ? loaded.grid.length : loaded.sheet.getMaxRows(),
+        wholeColumns: loaded.location.headerIndex === 0,
+      },
+      profitPerCustomer: profit ?? null,
+      language: LANGUAGE,
+    });
+
+    // A new sheet, never an existing one; it becomes the active sheet as it is inserted.
+    const sheetName = uniqueSheetName(spreadsheet, plan.baseName);
+    const sheet = spreadsheet.insertSheet(sheetName);
+    try {
+      writeChurnSheet(sheet, plan, request.chart === true, LANGUAGE);
+    } catch (error) {
+      spreadsheet.deleteSheet(sheet); // no half-built sheet is left behind
+      throw error;
+    }
+    return {
+      sheetName,
+      periods: rows.length,
+      customers: customerCount,
+      rowsRead: table.startDays.length,
+      rowsSkipped: table.problemCount,
+      problems: problemTexts(table),
+      output: request.output,
+    };
+  } finally {
+    lock.releaseLock();
+  }
+}

@@ -1,0 +1,140 @@
+/**
+ * The wizard in the sidebar: pick the sheet, check the columns and the preview, choose the
+ * options, build. All the work happens on the server; this file only shows and asks.
+ */
+import { COLUMN_ROLES, type ColumnMapping, type ColumnRole } from '../core/columns';
+import { translate, type Language, type MessageKey } from '../i18n';
+import type { BuildRequest, OutputMode, PeriodKind, TableInspection } from '../shared/wizard';
+import { byId, element, option, replaceChildren, setText } from './dom';
+import { callServer } from './server';
+
+const language: Language = 'en';
+const t = (key: MessageKey, params?: Record<string, string | number>) => translate(language, key, params);
+
+let inspection: TableInspection | null = null;
+
+function fillStaticTexts(): void {
+  document.documentElement.lang = language;
+  for (const node of Array.from(document.querySelectorAll<HTMLElement>('[data-text]'))) {
+    setText(node, t(node.dataset.text as MessageKey));
+  }
+}
+
+function showError(error: unknown): void {
+  const box = byId('error');
+  setText(box, error instanceof Error ? error.message : String(error));
+  box.hidden = false;
+}
+
+function busy(text: string | null): void {
+  byId('progress').hidden = text === null;
+  setText(byId('progress-text'), text ?? '');
+  (byId('build') as HTMLButtonElement).disabled = text !== null;
+  for (const control of Array.from(document.querySelectorAll<HTMLSelectElement>('select'))) control.disabled = text !== null;
+}
+
+function renderSource(data: TableInspection): void {
+  replaceChildren(byId('sheet'), ...data.sheets.map((sheet) => option(sheet.name, sheet.name, sheet.name === data.sheetName)));
+  setText(byId('table-info'), data.headerRow > 0 ? t('ui.tableFound', { row: data.headerRow, count: data.rowCount }) : t('ui.tableEmpty'));
+}
+
+function renderColumns(data: TableInspection): void {
+  const selects = COLUMN_ROLES.map((role) => {
+    const select = element('select', { 'data-role': role, id: `column-${role}` });
+    const choices = [option('', t('ui.column.none'), data.mapping[role] === null)];
+    data.headers.forEach((header, index) => choices.push(option(String(index), header || `#${index + 1}`, data.mapping[role] === index)));
+    select.append(...choices);
+    select.addEventListener('change', () => void inspect(data.sheetName, currentMapping()));
+    return element('label', {}, element('span', {}, t(`ui.column.${role}` as MessageKey)), select);
+  });
+  replaceChildren(byId('columns'), ...selects);
+
+  const preview = byId('preview');
+  if (data.preview.length === 0) {
+    replaceChildren(preview);
+    setText(byId('preview-title'), data.headerRow > 0 && data.mapping.start === null ? t('ui.chooseStart') : '');
+  } else {
+    setText(byId('preview-title'), t('ui.preview'));
+    const shownRoles = COLUMN_ROLES.filter((role) => data.mapping[role] !== null);
+    const head = element('tr', {}, element('th', {}, t('ui.preview.row')), ...shownRoles.map((role) => element('th', {}, t(`ui.column.${role}` as MessageKey))));
+    const body = data.preview.map((row) => element('tr', {}, element('td', {}, String(row.row)), ...shownRoles.map((role) => element('td', {}, row[role]))));
+    replaceChildren(preview, element('thead', {}, head), element('tbody', {}, ...body));
+  }
+  setText(byId('date-notes'), data.dateNotes.join(' '));
+  setText(byId('problems-title'), data.mapping.start === null ? '' : data.problemCount === 0 ? t('ui.noProblems') : t('ui.problems', { count: data.problemCount }));
+  replaceChildren(byId('problems'), ...data.problems.map((problem) => element('li', {}, problem)));
+}
+
+function renderOptions(data: TableInspection): void {
+  setText(byId('span-hint'), data.span ? t('ui.spanHint', data.span) : '');
+  const blocked = data.liveFormulaBlockers.length > 0;
+  byId('live-blocked').hidden = !blocked;
+  replaceChildren(byId('live-blockers'), ...data.liveFormulaBlockers.map((reason) => element('li', {}, reason)));
+  const formulas = document.querySelector<HTMLInputElement>('input[name="output"][value="formulas"]')!;
+  formulas.disabled = blocked;
+  if (blocked) document.querySelector<HTMLInputElement>('input[name="output"][value="values"]')!.checked = true;
+}
+
+function currentMapping(): ColumnMapping {
+  const mapping = {} as ColumnMapping;
+  for (const role of COLUMN_ROLES) {
+    const value = byId<HTMLSelectElement>(`column-${role}`).value;
+    mapping[role as ColumnRole] = value === '' ? null : Number(value);
+  }
+  return mapping;
+}
+
+async function inspect(sheetName: string | null, mapping: ColumnMapping | null): Promise<void> {
+  byId('error').hidden = true;
+  busy(t('ui.loading'));
+  try {
+    inspection = await callServer('wizardInspect', sheetName, mapping);
+    renderSource(inspection);
+    renderColumns(inspection);
+    renderOptions(inspection);
+  } catch (error) {
+    showError(error);
+  } finally {
+    busy(null);
+  }
+}
+
+function buildRequest(): BuildRequest {
+  const profitText = byId<HTMLInputElement>('profit').value.trim();
+  return {
+    sheetName: inspection!.sheetName,
+    mapping: currentMapping(),
+    period: byId<HTMLSelectElement>('period').value as PeriodKind,
+    firstPeriod: byId<HTMLInputElement>('first-period').value,
+    lastPeriod: byId<HTMLInputElement>('last-period').value,
+    profitPerCustomer: profitText === '' ? null : Number(profitText),
+    output: document.querySelector<HTMLInputElement>('input[name="output"]:checked')!.value as OutputMode,
+    chart: byId<HTMLInputElement>('chart').checked,
+  };
+}
+
+async function build(): Promise<void> {
+  if (!inspection) return;
+  byId('error').hidden = true;
+  byId('summary').hidden = true;
+  busy(t('ui.building'));
+  try {
+    const summary = await callServer('wizardBuild', buildRequest());
+    const box = byId('summary');
+    const lines: (Node | string)[] = [element('p', {}, t('ui.done', { sheet: summary.sheetName, periods: summary.periods, customers: summary.customers }))];
+    if (summary.rowsSkipped > 0) {
+      lines.push(element('p', {}, t('ui.skipped', { count: summary.rowsSkipped })), element('ul', {}, ...summary.problems.map((p) => element('li', {}, p))));
+    }
+    replaceChildren(box, ...lines);
+    box.hidden = false;
+  } catch (error) {
+    showError(error);
+  } finally {
+    busy(null);
+  }
+}
+
+fillStaticTexts();
+byId('sheet').addEventListener('change', (event) => void inspect((event.target as HTMLSelectElement).value, null));
+byId('build').addEventListener('click', () => void build());
+void inspect(null, null);
