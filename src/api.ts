@@ -9,6 +9,7 @@ import { readSheetSettings } from './server/settings';
 
 export { onOpen, onInstall, showHelp, showWizard } from './server/menu';
 export { wizardBuild, wizardInspect } from './server/wizard';
+export { insertTemplate, insertTemplateFromMenu } from './server/template';
 
 type Arg = Cell | Grid;
 

@@ -134,3 +134,17 @@ function wizardInspect(sheetName: string | null, mapping: Parameters<typeof Chur
 function wizardBuild(request: Parameters<typeof ChurnSheet.wizardBuild>[0]) {
   return ChurnSheet.wizardBuild(request);
 }
+
+/** Menu: Insert churn template. */
+function insertChurnTemplate() {
+  ChurnSheet.insertTemplateFromMenu();
+}
+
+/**
+ * Sidebar: inserts the churn template.
+ * @param {boolean} withExample Fill it with the example numbers.
+ * @return {Object} The new sheet's name.
+ */
+function wizardInsertTemplate(withExample: boolean) {
+  return ChurnSheet.insertTemplate(withExample === true);
+}

@@ -70,6 +70,31 @@ export const en = {
   'note.retentionRate': 'Retention rate = 1 - churn rate.',
   'note.lostProfit': 'Lost profit = (churned + churned new) x profit per customer.',
 
+  // The churn template
+  'template.name': 'Churn template',
+  'template.title': 'Monthly churn: fill in the blue cells, the rest is computed.',
+  'template.month': 'Month',
+  'template.customersAtStart': 'Customers at start',
+  'template.churned': 'Churned',
+  'template.newCustomers': 'New customers',
+  'template.newChurned': 'New customers churned',
+  'template.totalChurned': 'Total churned',
+  'template.help.count': 'Enter a whole number of customers, 0 or more.',
+  'template.help.churned': 'Enter a whole number, 0 or more, and not more than the customers at the start of the month.',
+  'template.help.newChurned': 'Enter a whole number, 0 or more, and not more than the new customers of the month.',
+  'template.protected': 'Computed cell: it is recalculated from the blue input cells.',
+  'template.notes': 'How this sheet counts',
+  'template.note.start': 'Customers at start: the first month is typed in; every later month starts with the previous month\'s customers at end.',
+  'template.note.churnRate': 'Churn rate = churned / customers at start.',
+  'template.note.adjusted': 'Adjusted churn = (churned + new customers churned) / customers at start.',
+  'template.note.end': 'Customers at end = customers at start + new customers - churned - new customers churned.',
+  'template.note.retention': 'Retention rate = 1 - churn rate.',
+  'template.note.lostProfit': 'Lost profit = total churned x profit per customer.',
+  'template.note.source': 'The numbers come from your own monthly counts; nothing is fetched from elsewhere. The formulas are plain spreadsheet formulas, so a copy of this sheet works without the add-on.',
+
+  'template.askExample': 'Fill the template with the example numbers (500 customers, 15 churned, 200 new, 4 of them churned)? Choose No for an empty template.',
+  'template.inserted': 'Inserted "{sheet}".',
+
   // The wizard (server side)
   'wizard.noSheet': 'There is no sheet named "{name}" in this spreadsheet.',
   'wizard.emptySheet': 'The sheet "{name}" is empty: there is no customer table on it.',
@@ -136,7 +161,10 @@ export const en = {
   'ui.loading': 'Reading the sheet...',
   'ui.done': 'Done: "{sheet}" has {periods} periods for {customers} customers.',
   'ui.skipped': '{count} rows were not counted:',
+  'ui.templateTitle': 'No customer list? Start from monthly counts',
   'ui.template': 'Insert churn template',
+  'ui.templateExample': 'Fill it with the example numbers',
+  'ui.templateDone': 'Inserted "{sheet}". Type your monthly counts in the blue cells.',
 
   // CHURN_TABLE output
   'table.periodStart': 'Period start',

@@ -11,6 +11,7 @@ export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
   SpreadsheetApp.getUi()
     .createAddonMenu()
     .addItem(translate(LANGUAGE, 'menu.build'), 'showWizard')
+    .addItem(translate(LANGUAGE, 'menu.template'), 'insertChurnTemplate')
     .addSeparator()
     .addItem(translate(LANGUAGE, 'menu.help'), 'showHelp')
     .addToUi();

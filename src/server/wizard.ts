@@ -14,6 +14,7 @@ import { TimeZone } from '../core/timezone';
 import { UserError, translate, type Language, type MessageKey } from '../i18n';
 import type { BuildRequest, BuildSummary, PreviewRow, TableInspection } from '../shared/wizard';
 import { planChurnSheet } from './churnSheetPlan';
+import { uniqueSheetName } from './sheets';
 import { writeChurnSheet } from './sheetWriter';
 
 const LANGUAGE: Language = 'en';
@@ -203,11 +204,6 @@ function parseIsoDay(which: string, value: unknown): number | undefined {
   return day ?? fail('wizard.badDate', { which, value: String(value) });
 }
 
-function uniqueSheetName(spreadsheet: Spreadsheet, base: string): string {
-  let name = base;
-  for (let n = 2; spreadsheet.getSheetByName(name); n++) name = `${base} (${n})`;
-  return name;
-}
 
 export function wizardBuild(request: BuildRequest): BuildSummary {
   // Everything about the request is checked before the spreadsheet is touched.

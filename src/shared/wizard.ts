@@ -70,4 +70,5 @@ export interface BuildSummary {
 export interface WizardServer {
   wizardInspect(sheetName: string | null, mapping: ColumnMapping | null): TableInspection;
   wizardBuild(request: BuildRequest): BuildSummary;
+  wizardInsertTemplate(withExample: boolean): { sheetName: string };
 }

@@ -29,7 +29,7 @@ function showError(error: unknown): void {
 function busy(text: string | null): void {
   byId('progress').hidden = text === null;
   setText(byId('progress-text'), text ?? '');
-  (byId('build') as HTMLButtonElement).disabled = text !== null;
+  for (const id of ['build', 'template']) byId<HTMLButtonElement>(id).disabled = text !== null;
   for (const control of Array.from(document.querySelectorAll<HTMLSelectElement>('select'))) control.disabled = text !== null;
 }
 
@@ -134,7 +134,24 @@ async function build(): Promise<void> {
   }
 }
 
+async function insertTemplate(): Promise<void> {
+  byId('error').hidden = true;
+  byId('summary').hidden = true;
+  busy(t('ui.building'));
+  try {
+    const result = await callServer('wizardInsertTemplate', byId<HTMLInputElement>('template-example').checked);
+    const box = byId('summary');
+    replaceChildren(box, element('p', {}, t('ui.templateDone', { sheet: result.sheetName })));
+    box.hidden = false;
+  } catch (error) {
+    showError(error);
+  } finally {
+    busy(null);
+  }
+}
+
 fillStaticTexts();
 byId('sheet').addEventListener('change', (event) => void inspect((event.target as HTMLSelectElement).value, null));
 byId('build').addEventListener('click', () => void build());
+byId('template').addEventListener('click', () => void insertTemplate());
 void inspect(null, null);
