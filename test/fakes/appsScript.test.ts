@@ -1,0 +1,451 @@
+import vm from 'node:vm';
+import { FunctionArgumentType, FunctionPlugin, HyperFormula, type ImplementedFunctions } from 'hyperformula';
+import { loadBundle } from '../helpers/bundle';
+import { isoInZone, serialOf, sheetsDate } from '../helpers/dates';
+import { createFakeApps, type FakeApps } from './appsScript';
+
+// Jest runs in Pacific/Honolulu (jest.config.cjs); the spreadsheets below use other zones, so a
+// fake that used the process zone for cells would fail these tests.
+const AUCKLAND = 'Pacific/Auckland';
+
+/** The fake's globals, typed loosely: the tests drive them the way the add-on does. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Any = any;
+function services(apps: FakeApps) {
+  return apps.globals as Record<'SpreadsheetApp' | 'Session' | 'HtmlService' | 'LockService' | 'PropertiesService' | 'Charts' | 'Utilities' | 'Logger', Any>;
+}
+
+describe('dates', () => {
+  test('a Date round-trips through a spreadsheet in another zone than the process', () => {
+    expect(Intl.DateTimeFormat().resolvedOptions().timeZone).toBe('Pacific/Honolulu');
+    const apps = createFakeApps({ timeZone: AUCKLAND, sheets: { Data: [] } });
+    const sheet = services(apps).SpreadsheetApp.getActive().getSheetByName('Data');
+    const midnight = sheetsDate('2024-04-07', AUCKLAND); // the day New Zealand leaves daylight saving
+    const afternoon = new Date('2024-01-15T00:00:00Z'); // 13:00 on 15 January in Auckland (UTC+13)
+    sheet.getRange(1, 1, 2, 1).setValues([[midnight], [afternoon]]);
+
+    const [[first], [second]] = sheet.getRange('A1:A2').getValues();
+    expect(first).toBeInstanceOf(Date);
+    expect(first.getTime()).toBe(midnight.getTime());
+    expect(isoInZone(first, AUCKLAND)).toBe('2024-04-07');
+    expect(second.getTime()).toBe(afternoon.getTime());
+
+    // Stored as the wall clock in Auckland, which formulas see.
+    expect(apps.hf.getCellValue({ sheet: apps.hf.getSheetId('Data')!, row: 0, col: 0 })).toBe(serialOf('2024-04-07'));
+    expect(apps.hf.getCellValue({ sheet: apps.hf.getSheetId('Data')!, row: 1, col: 0 })).toBeCloseTo(serialOf('2024-01-15') + 13 / 24, 10);
+    expect(apps.numberFormats('Data')).toEqual([['yyyy-mm-dd'], ['yyyy-mm-dd hh:mm:ss']]);
+  });
+
+  test('a number in a date-formatted cell reads as a Date, a percent format stays a number', () => {
+    const apps = createFakeApps({ timeZone: AUCKLAND });
+    const sheet = services(apps).SpreadsheetApp.getActiveSheet();
+    sheet.getRange('A1:C1').setValues([[serialOf('2024-02-29'), 0.125, 7]]);
+    sheet.getRange('A1').setNumberFormat('dd.mm.yyyy');
+    sheet.getRange('B1').setNumberFormat('0.0%');
+    const [[date, percent, plain]] = sheet.getRange('A1:C1').getValues();
+    expect(isoInZone(date, AUCKLAND)).toBe('2024-02-29');
+    expect(percent).toBe(0.125);
+    expect(plain).toBe(7);
+    expect(sheet.getRange('A1:C1').getNumberFormats()).toEqual([['dd.mm.yyyy', '0.0%', '0.###############']]);
+    expect(sheet.getRange('A1:B1').getDisplayValues()).toEqual([['29.02.2024', '12.5%']]);
+  });
+
+  test('formula cells with a date format, or computing a date, come back as Dates', () => {
+    const apps = createFakeApps({ timeZone: AUCKLAND });
+    const sheet = services(apps).SpreadsheetApp.getActiveSheet();
+    sheet.getRange('A1').setValue(sheetsDate('2024-01-31', AUCKLAND));
+    sheet.getRange('B1:E1').setFormulas([['=EOMONTH(A1,1)', '=A1+1', '=DAY(A1)', '=A1']]);
+    sheet.getRange('B1').setNumberFormat('mmmm yyyy');
+    sheet.getRange('E1').setNumberFormat('0');
+    const [[, monthEnd, nextDay, day, asNumber]] = sheet.getRange('A1:E1').getValues();
+    expect(monthEnd).toBeInstanceOf(Date);
+    expect(isoInZone(monthEnd, AUCKLAND)).toBe('2024-02-29');
+    // No format set: Sheets formats =A1+1 as a date on its own, and so does the fake.
+    expect(isoInZone(nextDay, AUCKLAND)).toBe('2024-02-01');
+    expect(day).toBe(31);
+    expect(asNumber).toBe(serialOf('2024-01-31'));
+  });
+
+  test('Utilities.formatDate uses the zone it is given', () => {
+    const apps = createFakeApps();
+    const instant = new Date('2024-03-30T22:30:05Z');
+    const { Utilities, Session } = services(apps);
+    expect(Utilities.formatDate(instant, AUCKLAND, 'yyyy-MM-dd HH:mm:ss')).toBe('2024-03-31 11:30:05');
+    expect(Utilities.formatDate(instant, 'Europe/Riga', "dd MMM yyyy 'at' H:mm Z")).toBe('31 Mar 2024 at 0:30 +0200');
+    expect(Utilities.formatDate(instant, 'UTC', 'EEE, MMMM d')).toBe('Sat, March 30');
+    expect(Session.getScriptTimeZone()).toBe('America/New_York');
+  });
+});
+
+describe('formulas', () => {
+  const customers = [
+    ['Id', 'Start', 'End'],
+    ['c1', sheetsDate('2024-01-05', AUCKLAND), ''],
+    ['c2', sheetsDate('2024-01-20', AUCKLAND), sheetsDate('2024-02-10', AUCKLAND)],
+    ['c3', sheetsDate('2024-02-01', AUCKLAND), ''],
+  ];
+
+  test('COUNTIFS over another sheet evaluates, with bounded, whole-column and open-ended ranges', () => {
+    const apps = createFakeApps({ timeZone: AUCKLAND, sheets: { Customers: customers, Churn: [] } });
+    const churn = services(apps).SpreadsheetApp.getActive().getSheetByName('Churn');
+    churn.getRange('A1:D1').setFormulas([
+      [
+        '=COUNTIFS(Customers!B2:B1000, ">="&DATE(2024,1,1), Customers!B2:B1000, "<"&DATE(2024,2,1))',
+        "=COUNTIFS('Customers'!B:B, \">=\"&DATE(2024,2,1))",
+        '=COUNTIFS(Customers!C2:C, "<>")',
+        '=SUMPRODUCT((Customers!B2:B4<DATE(2024,2,1))*1)',
+      ],
+    ]);
+    expect(churn.getRange('A1:D1').getValues()).toEqual([[2, 1, 1, 2]]);
+    expect(churn.getRange('C1').getFormula()).toBe('=COUNTIFS(Customers!C2:C, "<>")');
+
+    // More customers, also past the 1000 rows the sheet had: the open-ended range follows.
+    const more = services(apps).SpreadsheetApp.getActive().getSheetByName('Customers');
+    more.getRange(1500, 1, 1, 3).setValues([['c4', sheetsDate('2024-01-09', AUCKLAND), sheetsDate('2024-03-01', AUCKLAND)]]);
+    expect(more.getMaxRows()).toBe(1500);
+    expect(churn.getRange('A1:D1').getValues()).toEqual([[2, 1, 2, 2]]);
+  });
+
+  test("'=...' written as a value becomes a formula; an apostrophe keeps it text", () => {
+    const apps = createFakeApps();
+    const sheet = services(apps).SpreadsheetApp.getActiveSheet();
+    sheet.getRange('A1:C1').setValues([['=1+1', "'=IMPORTXML(\"http://x\", \"//a\")", "'0042"]]);
+    expect(apps.formulas('Sheet1')).toEqual([['=1+1', '', '']]);
+    expect(apps.values('Sheet1')).toEqual([[2, '=IMPORTXML("http://x", "//a")', '0042']]);
+    // An injected formula that Sheets would run is visible to tests, and Sheets' own functions fail loudly.
+    sheet.getRange('D1').setValue('=IMPORTXML("http://x", "//a")');
+    expect(sheet.getRange('D1').getFormula()).toBe('=IMPORTXML("http://x", "//a")');
+    expect(sheet.getRange('D1').getValue()).toBe('#NAME?');
+  });
+
+  test('setFormulas leaves cells empty for "", formula errors read as Sheets shows them', () => {
+    const apps = createFakeApps();
+    const sheet = services(apps).SpreadsheetApp.getActiveSheet();
+    // E1 and F1 refer to each other: Sheets shows a circular dependency as #REF!.
+    sheet.getRange('A1:F1').setFormulas([['=1/0', '', '=NOSUCHFUNCTION()', '=C1+', '=F1', '=E1']]);
+    expect(sheet.getRange('A1:F1').getValues()).toEqual([['#DIV/0!', '', '#NAME?', '#ERROR!', '#REF!', '#REF!']]);
+    expect(sheet.getRange('A1:F1').getFormulas()).toEqual([['=1/0', '', '=NOSUCHFUNCTION()', '=C1+', '=F1', '=E1']]);
+    sheet.getRange('A2').setFormula('=MATCH(99, {1,2}, 0)');
+    expect(sheet.getRange('A2').getValue()).toBe('#N/A');
+  });
+
+  test('setFormula on a block fills it: relative references move, absolute ones stay', () => {
+    const apps = createFakeApps();
+    const sheet = services(apps).SpreadsheetApp.getActiveSheet();
+    sheet.getRange('A1:A3').setValues([[1], [2], [3]]);
+    sheet.getRange('B1:B3').setFormula('=A1*$A$1*10');
+    expect(apps.formulas('Sheet1').map((row) => row[1])).toEqual(['=A1*$A$1*10', '=A2*$A$1*10', '=A3*$A$1*10']);
+    expect(sheet.getRange('B1:B3').getValues()).toEqual([[10], [20], [30]]);
+  });
+
+  test('TRUE/FALSE, named ranges and array results behave as in Sheets', () => {
+    const apps = createFakeApps();
+    const { SpreadsheetApp } = services(apps);
+    const sheet = SpreadsheetApp.getActiveSheet();
+    sheet.getRange('A1:A3').setValues([[1], [2], [3]]);
+    SpreadsheetApp.getActive().setNamedRange('Amounts', sheet.getRange('A1:A3'));
+    sheet.getRange('B1').setFormula('=IF(TRUE, SUM(Amounts), 0)');
+    sheet.getRange('C1').setFormula('=ARRAYFORMULA(A1:A3*2)');
+    expect(sheet.getRange('B1').getValue()).toBe(6);
+    expect(sheet.getRange('C1:C3').getValues()).toEqual([[2], [4], [6]]);
+    expect(sheet.getRange('C1:C3').getFormulas()).toEqual([['=ARRAYFORMULA(A1:A3*2)'], [''], ['']]);
+    expect(SpreadsheetApp.getActive().getRangeByName('Amounts').getA1Notation()).toBe('A1:A3');
+    expect(SpreadsheetApp.getActive().getRangeByName('Nope')).toBeNull();
+    expect(apps.namedRanges()).toEqual({ Amounts: 'Sheet1!A1:A3' });
+  });
+
+  test('formulas can reference a sheet inserted later', () => {
+    const apps = createFakeApps();
+    const { SpreadsheetApp } = services(apps);
+    const sheet = SpreadsheetApp.getActiveSheet();
+    sheet.getRange('A1').setFormula("='Later on'!A1*2");
+    expect(sheet.getRange('A1').getValue()).toBe('#REF!');
+    SpreadsheetApp.getActive().insertSheet('Later on').getRange('A1').setValue(21);
+    expect(sheet.getRange('A1').getValue()).toBe(42);
+  });
+
+  test('function plugins passed in options are available in formulas', () => {
+    class TwicePlugin extends FunctionPlugin {
+      static implementedFunctions: ImplementedFunctions = {
+        FAKE_TWICE: { method: 'twice', parameters: [{ argumentType: FunctionArgumentType.NUMBER }] },
+      };
+      twice(ast: Any, state: Any) {
+        return this.runFunction(ast.args, state, this.metadata('FAKE_TWICE'), (n: number) => 2 * n);
+      }
+    }
+    const translations = { enGB: { FAKE_TWICE: 'FAKE_TWICE' } };
+    const apps = createFakeApps({ functionPlugins: [{ plugin: TwicePlugin, translations }] });
+    const again = createFakeApps({ functionPlugins: [{ plugin: TwicePlugin, translations }] }); // registered once, not twice
+    services(apps).SpreadsheetApp.getActiveSheet().getRange('A1').setFormula('=FAKE_TWICE(21)');
+    services(again).SpreadsheetApp.getActiveSheet().getRange('A1').setFormula('=FAKE_TWICE(2)');
+    expect(apps.values('Sheet1')).toEqual([[42]]);
+    expect(again.values('Sheet1')).toEqual([[4]]);
+    HyperFormula.unregisterFunctionPlugin(TwicePlugin); // registration is global
+  });
+});
+
+describe('ranges and sheets', () => {
+  test('size mismatches throw as in Sheets', () => {
+    const apps = createFakeApps();
+    const range = services(apps).SpreadsheetApp.getActiveSheet().getRange(1, 1, 2, 3);
+    expect(() => range.setValues([[1, 2, 3]])).toThrow(
+      'The number of rows in the data does not match the number of rows in the range. The data has 1 but the range has 2.',
+    );
+    expect(() => range.setValues([[1, 2, 3], [4, 5]])).toThrow(
+      'The number of columns in the data does not match the number of columns in the range. The data has 2 but the range has 3.',
+    );
+    expect(() => range.setFormulas([['=1']])).toThrow('The data has 1 but the range has 2.');
+    expect(() => range.setNumberFormats([['0']])).toThrow('The data has 1 but the range has 2.');
+    expect(apps.values('Sheet1')).toEqual([]);
+  });
+
+  test('bad coordinates and unsupported values throw', () => {
+    const apps = createFakeApps();
+    const sheet = services(apps).SpreadsheetApp.getActiveSheet();
+    expect(() => sheet.getRange(0, 1)).toThrow('The starting row of the range is too small.');
+    expect(() => sheet.getRange(1, 1, 0, 1)).toThrow('The number of rows in the range must be at least 1.');
+    expect(() => sheet.getRange(undefined, 1)).toThrow("don't match the method signature");
+    expect(() => sheet.getRange('A1:B2:C3')).toThrow('Range not found');
+    expect(() => sheet.getRange('A1').setValue({ a: 1 })).toThrow(/cannot store/);
+    expect(() => sheet.getRange('A1').setValue(new Date(NaN))).toThrow(/Invalid Date/);
+  });
+
+  test('used area, grid size and A1 notation', () => {
+    const apps = createFakeApps({ sheets: { Data: [] } });
+    const sheet = services(apps).SpreadsheetApp.getActiveSheet();
+    expect([sheet.getLastRow(), sheet.getLastColumn(), sheet.getDataRange().getA1Notation()]).toEqual([0, 0, 'A1']);
+    expect([sheet.getMaxRows(), sheet.getMaxColumns()]).toEqual([1000, 26]);
+    sheet.getRange('C2:D3').setValues([
+      ['x', ''],
+      ['', 5],
+    ]);
+    sheet.getRange('B7').setFormula('=""'); // a formula counts even when it shows nothing
+    expect([sheet.getLastRow(), sheet.getLastColumn(), sheet.getDataRange().getA1Notation()]).toEqual([7, 4, 'A1:D7']);
+    sheet.getRange(1, 30).setValue(true);
+    expect([sheet.getLastColumn(), sheet.getMaxColumns()]).toEqual([30, 30]);
+
+    const block = sheet.getRange('B2:D4');
+    expect([block.getRow(), block.getColumn(), block.getNumRows(), block.getNumColumns(), block.getLastRow(), block.getLastColumn()]).toEqual([2, 2, 3, 3, 4, 4]);
+    expect(block.offset(1, -1).getA1Notation()).toBe('A3:C5');
+    expect(block.offset(0, 0, 1, 1).getA1Notation()).toBe('B2');
+    expect(sheet.getRange('B:C').getA1Notation()).toBe('B1:C1000');
+    expect(sheet.getRange('C2:C').getValues()[0]).toEqual(['x']);
+    expect(block.getSheet().getName()).toBe('Data');
+    sheet.getRange('C2:D3').clearContent();
+    expect(apps.values('Data')[1]).toEqual(new Array(30).fill(''));
+    expect([sheet.getLastRow(), sheet.getLastColumn()]).toEqual([7, 30]);
+  });
+
+  test('insertSheet, duplicates, order, active sheet and deleteSheet', () => {
+    const apps = createFakeApps({ sheets: { First: [], Second: [] } });
+    const ss = services(apps).SpreadsheetApp.getActive();
+    expect(ss.getActiveSheet().getName()).toBe('First');
+    const inserted = ss.insertSheet('Churn');
+    // After the active sheet, and it becomes active.
+    expect(apps.sheetNames()).toEqual(['First', 'Churn', 'Second']);
+    expect(ss.getActiveSheet().getName()).toBe('Churn');
+    expect(inserted.getIndex()).toBe(2);
+    expect(() => ss.insertSheet('Churn')).toThrow('A sheet with the name "Churn" already exists. Please enter another name.');
+    expect(() => ss.insertSheet('churn')).toThrow('A sheet with the name "churn" already exists.');
+    ss.insertSheet('Last', 3);
+    expect(apps.sheetNames()).toEqual(['First', 'Churn', 'Second', 'Last']);
+    ss.deleteSheet(ss.getSheetByName('Second'));
+    expect(apps.sheetNames()).toEqual(['First', 'Churn', 'Last']);
+    expect(ss.getSheetByName('Second')).toBeNull();
+    ss.setActiveSheet(ss.getSheetByName('First'));
+    expect(ss.getActiveRange().getA1Notation()).toBe('A1');
+    expect(ss.getActiveSheet().getSheetId()).toBe(0);
+  });
+
+  test('formatting, notes, frozen rows, validations, protections and charts are recorded', () => {
+    const apps = createFakeApps({ sheets: { Churn: [['Month', 'Rate']] } });
+    const { SpreadsheetApp, Charts } = services(apps);
+    const sheet = SpreadsheetApp.getActive().getSheetByName('Churn');
+    sheet.getRange('A1:B1').setFontWeight('bold').setBackground('#eeeeee').setNote('Header');
+    sheet.setFrozenRows(1);
+    sheet.getRange('B2:B13').setNumberFormat('0.0%');
+    const rule = SpreadsheetApp.newDataValidation().requireNumberBetween(0, 1).setAllowInvalid(false).setHelpText('A share').build();
+    sheet.getRange('B2:B13').setDataValidation(rule);
+    sheet.protect().setWarningOnly(true).setDescription('Generated');
+    const chart = sheet
+      .newChart()
+      .addRange(sheet.getRange('A1:B13'))
+      .setChartType(Charts.ChartType.LINE)
+      .setPosition(2, 4, 0, 0)
+      .setOption('title', 'Churn')
+      .setNumHeaders(1)
+      .build();
+    sheet.insertChart(chart);
+
+    expect(apps.cell('Churn', 'B1')).toMatchObject({ value: 'Rate', fontWeight: 'bold', background: '#eeeeee', note: 'Header' });
+    expect(sheet.getRange('A1:B1').getFontWeights()).toEqual([['bold', 'bold']]);
+    expect(apps.frozenRows('Churn')).toBe(1);
+    expect(apps.dataValidations('Churn')).toEqual([
+      { a1: 'B2:B13', criteria: 'NUMBER_BETWEEN', args: [0, 1], allowInvalid: false, helpText: 'A share' },
+    ]);
+    expect(sheet.getRange('B5').getDataValidation().getCriteriaType()).toBe('NUMBER_BETWEEN');
+    expect(apps.sheetInfo('Churn').protections).toEqual([{ type: 'SHEET', a1: null, description: 'Generated', warningOnly: true, unprotected: [] }]);
+    expect(sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)).toHaveLength(1);
+    expect(apps.charts('Churn')).toEqual([
+      expect.objectContaining({
+        chartType: 'LINE',
+        ranges: ['Churn!A1:B13'],
+        position: { row: 2, column: 4, offsetX: 0, offsetY: 0 },
+        options: { title: 'Churn' },
+        numHeaders: 1,
+      }),
+    ]);
+    expect(sheet.getCharts()).toHaveLength(1);
+  });
+
+  test('a method the fake lacks fails with a clear message', () => {
+    const apps = createFakeApps();
+    const range = services(apps).SpreadsheetApp.getActiveSheet().getRange('A1');
+    expect(() => range.getRichTextValues()).toThrow('Range.getRichTextValues() is not implemented by the Apps Script fake');
+    // Internal fields are not part of the surface either.
+    expect(() => range.bounds()).toThrow('Range.bounds() is not implemented');
+    expect(() => services(apps).SpreadsheetApp.SomeEnum).toThrow('SpreadsheetApp.SomeEnum is not implemented');
+  });
+});
+
+describe('service calls', () => {
+  test('every Spreadsheet, Sheet and Range call counts; helpers do not', () => {
+    const apps = createFakeApps();
+    const { SpreadsheetApp } = services(apps);
+    const sheet = SpreadsheetApp.getActive().getActiveSheet();
+    sheet.getRange(1, 1, 3, 1).setValues([[1], [2], [3]]);
+    sheet.getRange('A1:A3').getValues();
+    apps.values('Sheet1');
+    apps.formulas('Sheet1');
+    expect(apps.calls.byMethod).toEqual({
+      'SpreadsheetApp.getActive': 1,
+      'Spreadsheet.getActiveSheet': 1,
+      'Sheet.getRange': 2,
+      'Range.setValues': 1,
+      'Range.getValues': 1,
+    });
+    expect(apps.calls.total).toBe(6);
+    apps.resetCalls();
+    expect(apps.calls).toEqual({ total: 0, byMethod: {} });
+    services(apps).Session.getScriptTimeZone(); // not a spreadsheet service
+    expect(apps.calls.total).toBe(0);
+  });
+
+  test('one setValues and one getValues of 200,000 rows x 5 columns is quick and two calls', () => {
+    const apps = createFakeApps({ timeZone: AUCKLAND, sheets: { Customers: [] } });
+    const sheet = services(apps).SpreadsheetApp.getActive().getSheetByName('Customers');
+    const rows = 200_000;
+    const first = sheetsDate('2022-01-01', AUCKLAND).getTime();
+    const data = Array.from({ length: rows }, (_, i) => [`c${i}`, new Date(first + (i % 1000) * 86_400_000), i % 3 ? '' : new Date(first + 400 * 86_400_000), i * 1.5, i % 2 === 0]);
+    const started = performance.now();
+    sheet.getRange(1, 1, rows, 5).setValues(data);
+    const back = sheet.getRange(1, 1, rows, 5).getValues();
+    const elapsed = performance.now() - started;
+    expect(elapsed).toBeLessThan(5000);
+    expect(apps.calls.byMethod['Range.setValues']).toBe(1);
+    expect(apps.calls.byMethod['Range.getValues']).toBe(1);
+    expect(back).toHaveLength(rows);
+    expect(back[123_456][0]).toBe('c123456');
+    expect(back[123_456][1].getTime()).toBe((data[123_456][1] as Date).getTime());
+    expect(back[123_457][2]).toBe('');
+    expect(back[199_999][3]).toBe(199_999 * 1.5);
+    expect(sheet.getLastRow()).toBe(rows);
+  });
+});
+
+describe('other services', () => {
+  test('locks: a lock held elsewhere makes tryLock fail and waitLock time out', () => {
+    const apps = createFakeApps();
+    const { LockService } = services(apps);
+    const first = LockService.getDocumentLock();
+    const second = LockService.getDocumentLock();
+    expect(first.tryLock(1000)).toBe(true);
+    expect(first.hasLock()).toBe(true);
+    expect(second.tryLock(1000)).toBe(false);
+    expect(() => second.waitLock(1000)).toThrow('Lock timeout');
+    expect(LockService.getScriptLock().tryLock(0)).toBe(true); // another slot
+    first.releaseLock();
+    expect(second.tryLock(1000)).toBe(true);
+    second.releaseLock();
+
+    apps.locks.document.hold(); // another execution holds it
+    expect(LockService.getDocumentLock().tryLock(5000)).toBe(false);
+    apps.locks.document.release();
+    expect(LockService.getDocumentLock().tryLock(5000)).toBe(true);
+    expect(apps.locks.document.held).toBe(true);
+  });
+
+  test('menus, sidebars, dialogs and alerts are recorded', () => {
+    const apps = createFakeApps();
+    const { SpreadsheetApp, HtmlService } = services(apps);
+    apps.htmlFiles.Sidebar = '<h1><?= title ?></h1><p><?!= body ?></p>';
+    const ui = SpreadsheetApp.getUi();
+    ui.createAddonMenu().addItem('Build churn sheet', 'showSidebar').addSeparator().addItem('Help', 'showHelp').addToUi();
+    const template = HtmlService.createTemplateFromFile('Sidebar');
+    template.title = 'Churn & co';
+    template.body = '<b>hi</b>';
+    ui.showSidebar(template.evaluate().setTitle('Churn'));
+    ui.showModalDialog(HtmlService.createHtmlOutput('<p>x</p>').setWidth(300), 'Dialog');
+    expect(() => HtmlService.createHtmlOutputFromFile('Missing')).toThrow('No HTML file named Missing was found.');
+    expect(ui.alert('Title', 'Sure?', ui.ButtonSet.YES_NO)).toBe(ui.Button.YES);
+    apps.ui.alertResponses.push('NO');
+    expect(ui.alert('Sure?', ui.ButtonSet.YES_NO)).toBe('NO');
+    expect(ui.alert('Done')).toBe('OK');
+
+    expect(apps.ui.menus).toEqual([
+      expect.objectContaining({ addon: true, items: [{ caption: 'Build churn sheet', functionName: 'showSidebar' }, { caption: 'Help', functionName: 'showHelp' }] }),
+    ]);
+    expect(apps.ui.sidebars).toEqual([{ title: 'Churn', html: '<h1>Churn &amp; co</h1><p><b>hi</b></p>' }]);
+    expect(apps.ui.dialogs).toEqual([{ title: 'Dialog', html: '<p>x</p>', modal: true }]);
+    expect(apps.ui.alerts).toEqual([['Title', 'Sure?', 'YES_NO'], ['Sure?', 'YES_NO'], ['Done']]);
+  });
+
+  test('properties are strings in maps the test can read and fill', () => {
+    const apps = createFakeApps();
+    const { PropertiesService } = services(apps);
+    const props = PropertiesService.getDocumentProperties();
+    props.setProperty('settings', JSON.stringify({ period: 'month' })).setProperty('count', 3);
+    expect(apps.documentProperties.get('count')).toBe('3');
+    expect(PropertiesService.getDocumentProperties().getProperty('settings')).toBe('{"period":"month"}');
+    expect(PropertiesService.getUserProperties().getProperty('settings')).toBeNull();
+    apps.userProperties.set('language', 'lv');
+    expect(PropertiesService.getUserProperties().getProperties()).toEqual({ language: 'lv' });
+    expect(() => props.setProperty('big', 'x'.repeat(10_000))).toThrow('Argument too large');
+  });
+
+  test('Logger and console record instead of printing', () => {
+    const apps = createFakeApps();
+    services(apps).Logger.log('%s rows in %s ms', 10, 5);
+    (apps.globals.console as Console).warn('careful');
+    expect(apps.logs).toEqual(['10 rows in 5 ms', '[warn] careful']);
+  });
+});
+
+describe('in a vm context', () => {
+  test('the built add-on builds its menu through the fake', () => {
+    const apps = createFakeApps();
+    const context = loadBundle(apps.globals);
+    context.onOpen({});
+    expect(apps.ui.menus).toHaveLength(1);
+    expect(apps.ui.menus[0].addon).toBe(true);
+    expect(apps.ui.menus[0].items.length).toBeGreaterThan(0);
+  });
+
+  test("a context with its own Date gets its own Dates and Errors once the realm is set", () => {
+    const apps = createFakeApps({ timeZone: AUCKLAND });
+    const context = vm.createContext({ ...apps.globals });
+    apps.setRealm(vm.runInContext('({ Date, Array, Error })', context));
+    const result = vm.runInContext(
+      `(() => {
+        const range = SpreadsheetApp.getActiveSheet().getRange('A1');
+        range.setValue(new Date(Date.UTC(2024, 0, 31, 11)));     // midnight 1 February in Auckland
+        const value = range.getValue();
+        let error;
+        try { range.setValues([[1, 2]]); } catch (e) { error = e; }
+        return { isDate: value instanceof Date, time: value.getTime(), rows: Array.isArray(range.getValues()) && range.getValues() instanceof Array, isError: error instanceof Error };
+      })()`,
+      context,
+    );
+    expect(result).toEqual({ isDate: true, time: sheetsDate('2024-02-01', AUCKLAND).getTime(), rows: true, isError: true });
+  });
+});

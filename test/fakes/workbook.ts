@@ -1,0 +1,599 @@
+/**
+ * The spreadsheet model behind the Apps Script fake: sheets of cells, per-cell formats, and the
+ * HyperFormula engine that evaluates formulas.
+ *
+ * HyperFormula needs ~20-40 microseconds per written cell, so writing 200,000 x 5 values straight
+ * into it takes several seconds. Cells therefore live in a plain grid (what setValues wrote, with
+ * formulas as their text); a write only records which block changed, and the engine gets the
+ * grid's current content of the changed blocks in one batch when something needs a computed
+ * value: reading a sheet that holds formulas, or the `hf` getter. A sheet without formulas is
+ * read straight from the grid and never waits for the engine.
+ */
+import { CellValueDetailedType, DetailedCellError, HyperFormula, type CellValue, type ConfigParams, type RawCellContent } from 'hyperformula';
+import { MAX_COLUMNS, columnLetters, quoteSheetName, type Bounds } from './a1';
+import { closeOpenEndedRanges, hasOpenEndedRange, shiftFormula } from './formulaText';
+import { AUTOMATIC_FORMAT, displayText, isDateTimeFormat } from './numberFormat';
+import { wallClockOfSerial, zoneClock, type ZoneClock } from './zonedTime';
+
+/** A formula cell as written (with its leading '='); the engine holds its value. */
+export class FormulaCell {
+  constructor(readonly text: string) {}
+}
+
+/** What the grid holds per cell; undefined is an empty cell. */
+export type StoredCell = number | string | boolean | FormulaCell | undefined;
+
+/** Constructors of the JavaScript realm the add-on runs in (a vm context has its own Date and Array). */
+export interface Realm {
+  Date: DateConstructor;
+  Array: ArrayConstructor;
+  Error: ErrorConstructor;
+}
+
+// Hot loops use module bindings, not globals: under jest the code runs in a vm context, where each
+// global lookup (Number, Object, Math) goes through a slow interceptor.
+const isFiniteNumber = Number.isFinite;
+const isInteger = Number.isInteger;
+const objectToString = Object.prototype.toString;
+const floor = Math.floor;
+const max = Math.max;
+const round = Math.round;
+
+export const DEFAULT_MAX_ROWS = 1000;
+export const DEFAULT_MAX_COLUMNS = 26;
+/** Number format given to a cell that receives a Date and has no format yet. */
+export const DATE_FORMAT = 'yyyy-mm-dd';
+export const DATE_TIME_FORMAT = 'yyyy-mm-dd hh:mm:ss';
+
+/** Numeric key of a 0-based cell position, for the per-cell property maps. */
+export const cellKey = (row0: number, col0: number): number => row0 * MAX_COLUMNS + col0;
+
+/** One sheet's cells and sheet-level state. Positions are 0-based here; the Apps Script layer converts. */
+export class SheetData {
+  name: string;
+  readonly gid: number;
+  hfId: number;
+  /** rows[r][c]; rows and cells may be missing (sparse). */
+  rows: StoredCell[][] = [];
+  /** Cell keys of formula cells; a sheet without formulas is read without the engine. */
+  readonly formulaKeys = new Set<number>();
+  /** Per-cell properties (numberFormat, note, fontWeight, ...) by property name, then cell key. */
+  readonly props = new Map<string, Map<number, unknown>>();
+  maxRows = DEFAULT_MAX_ROWS;
+  maxColumns = DEFAULT_MAX_COLUMNS;
+  /** Bumped on every change of the sheet's cells (for the used-area cache). */
+  version = 0;
+  usedCache: { version: number; lastRow: number; lastCol: number } | undefined;
+
+  constructor(name: string, gid: number, hfId: number) {
+    this.name = name;
+    this.gid = gid;
+    this.hfId = hfId;
+  }
+
+  cell(row0: number, col0: number): StoredCell {
+    return this.rows[row0]?.[col0];
+  }
+
+  propMap(name: string): Map<number, unknown> {
+    let map = this.props.get(name);
+    if (!map) {
+      map = new Map();
+      this.props.set(name, map);
+    }
+    return map;
+  }
+}
+
+/** A block whose grid content the engine has not seen yet (0-based). */
+interface PendingBlock {
+  sheet: SheetData;
+  row0: number;
+  col0: number;
+  numRows: number;
+  numCols: number;
+}
+
+/** Sheets shows a few engine errors under other names. */
+const ERROR_TEXT: Record<string, string> = {
+  '#CYCLE!': '#REF!', // circular dependency
+  '#SPILL!': '#REF!', // "Array result was not expanded because it would overwrite data"
+  '#LIC!': '#ERROR!',
+};
+
+export function errorText(error: DetailedCellError): string {
+  return ERROR_TEXT[error.value] ?? error.value;
+}
+
+const DATE_TYPES = new Set<string>([CellValueDetailedType.NUMBER_DATE, CellValueDetailedType.NUMBER_DATETIME, CellValueDetailedType.NUMBER_TIME]);
+
+export interface WorkbookOptions {
+  timeZone: string;
+  locale: string;
+  engineConfig?: Partial<ConfigParams>;
+}
+
+export class Workbook {
+  readonly sheets: SheetData[] = [];
+  readonly timeZone: string;
+  readonly locale: string;
+  readonly clock: ZoneClock;
+  realm: Realm = { Date, Array, Error };
+  private readonly engine: HyperFormula;
+  private pending: PendingBlock[] = [];
+  private nextGid = 0;
+  /** Bumped on every write anywhere (formula results and spills depend on other sheets). */
+  private version = 0;
+  /** Formula cells with open-ended ranges, and the engine text they were last given. */
+  private readonly openRangeCells = new Map<SheetData, Map<number, string>>();
+  private readonly formatIsDate = new Map<string, boolean>();
+
+  constructor(options: WorkbookOptions) {
+    this.timeZone = options.timeZone;
+    this.locale = options.locale;
+    this.clock = zoneClock(options.timeZone);
+    const usesMonthFirst = /^en_US|^en$|_US$/i.test(options.locale);
+    this.engine = HyperFormula.buildEmpty({
+      licenseKey: 'gpl-v3',
+      // Serial 0 = 1899-12-30 and no fictitious 1900-02-29: Sheets' date system.
+      nullDate: { year: 1899, month: 12, day: 30 },
+      leapYear1900: false,
+      // Ranges in arithmetic (=A1:A3*2) spill like ARRAYFORMULA does in Sheets.
+      useArrayArithmetic: true,
+      // Sheets hands scripts full doubles (0.1+0.2 is 0.30000000000000004); no display rounding.
+      smartRounding: false,
+      // Nothing undoes; an undo stack would only cost memory and time on large writes.
+      undoLimit: 0,
+      // Sheets allows 10 million cells; HyperFormula's default of 40,000 rows is too few.
+      maxRows: 10_000_000,
+      maxColumns: MAX_COLUMNS,
+      // Date text: the fallback input of engineDate, and criteria such as ">=2024-02-01" in
+      // formulas, read in ISO order or the locale's.
+      dateFormats: ['YYYY-MM-DD', usesMonthFirst ? 'MM/DD/YYYY' : 'DD/MM/YYYY'],
+      timeFormats: ['hh:mm:ss.sss', 'hh:mm'],
+      ...options.engineConfig,
+    });
+    // HyperFormula spells the logical constants as functions (TRUE()); Sheets formulas use bare words.
+    this.engine.addNamedExpression('TRUE', '=TRUE()');
+    this.engine.addNamedExpression('FALSE', '=FALSE()');
+  }
+
+  /** The engine, with every queued write applied. */
+  get hf(): HyperFormula {
+    this.flush();
+    return this.engine;
+  }
+
+  // ---- sheets -------------------------------------------------------------------------------
+
+  findSheet(name: string): SheetData | undefined {
+    const lower = name.toLowerCase();
+    return this.sheets.find((sheet) => sheet.name.toLowerCase() === lower);
+  }
+
+  addSheet(name: string, index = this.sheets.length): SheetData {
+    const hfName = this.engine.addSheet(name);
+    const sheet = new SheetData(name, this.nextGid, this.engine.getSheetId(hfName)!);
+    // Sheets gives the first sheet gid 0 and later ones large random ids; sequential is enough here.
+    this.nextGid = this.nextGid === 0 ? 1_000_001 : this.nextGid + 1;
+    this.sheets.splice(index, 0, sheet);
+    this.version++;
+    // Formulas elsewhere may have closed an open range at this sheet's default size already.
+    this.refreshOpenRanges();
+    return sheet;
+  }
+
+  removeSheet(sheet: SheetData): void {
+    this.pending = this.pending.filter((block) => block.sheet !== sheet);
+    this.openRangeCells.delete(sheet);
+    this.engine.removeSheet(sheet.hfId);
+    this.sheets.splice(this.sheets.indexOf(sheet), 1);
+    this.version++;
+  }
+
+  // ---- named ranges -------------------------------------------------------------------------
+
+  /** Defines (or redefines) a workbook-wide name for a block of cells, usable in formulas. */
+  defineName(name: string, sheet: SheetData, bounds: Bounds): void {
+    const expression = `=${quoteSheetName(sheet.name)}!${absoluteA1(bounds)}`;
+    if (this.engine.isItPossibleToChangeNamedExpression(name, expression)) this.engine.changeNamedExpression(name, expression);
+    else this.engine.addNamedExpression(name, expression);
+    this.version++;
+  }
+
+  removeName(name: string): void {
+    if (this.engine.getNamedExpression(name)) this.engine.removeNamedExpression(name);
+    this.version++;
+  }
+
+  // ---- writing ------------------------------------------------------------------------------
+
+  /**
+   * Writes a block of values as setValues does: '=...' text becomes a formula, "'..." stays text
+   * (without the apostrophe), a Date becomes the serial of its wall clock in the spreadsheet's
+   * zone and gets a date format unless the cell has one, '' / null / undefined empty the cell.
+   * `origin` makes every formula a fill of one formula written at that cell (relative references move).
+   */
+  write(sheet: SheetData, row0: number, col0: number, values: readonly (readonly unknown[])[], origin?: { row0: number; col0: number }): void {
+    let formats: Map<number, unknown> | undefined;
+    let width = 0;
+    for (let i = 0; i < values.length; i++) {
+      const source = values[i];
+      const r = row0 + i;
+      const gridRow = (sheet.rows[r] ??= []);
+      if (source.length > width) width = source.length;
+      for (let j = 0; j < source.length; j++) {
+        const c = col0 + j;
+        const value = source[j];
+        let stored: StoredCell;
+        if (typeof value === 'string') {
+          if (value.length > 1 && value[0] === '=') {
+            stored = new FormulaCell(origin ? shiftFormula(value, r - origin.row0, c - origin.col0) : value);
+          } else {
+            const text = value[0] === "'" ? value.slice(1) : value;
+            stored = text === '' ? undefined : text;
+          }
+        } else if (typeof value === 'number') {
+          // Sheets cannot hold NaN or Infinity; the fake keeps them visible as text rather than guessing.
+          stored = isFiniteNumber(value) ? value : String(value);
+        } else if (typeof value === 'boolean') {
+          stored = value;
+        } else if (value === null || value === undefined) {
+          stored = undefined;
+        } else if (isDate(value)) {
+          const ms = value.getTime();
+          if (ms !== ms) throw new this.realm.Error(`Invalid Date written to ${sheet.name} row ${r + 1} column ${c + 1}`);
+          stored = this.clock.serialOf(ms);
+          formats ??= sheet.propMap('numberFormat');
+          const key = cellKey(r, c);
+          if (!formats.has(key)) formats.set(key, isInteger(stored) ? DATE_FORMAT : DATE_TIME_FORMAT);
+        } else {
+          throw new this.realm.Error(
+            `The fake cannot store a ${Object.prototype.toString.call(value)} in ${sheet.name} row ${r + 1} column ${c + 1}: ` +
+              'Sheets takes numbers, strings, booleans and Dates',
+          );
+        }
+        if (gridRow[c] instanceof FormulaCell) {
+          const key = cellKey(r, c);
+          sheet.formulaKeys.delete(key);
+          this.openRangeCells.get(sheet)?.delete(key);
+        }
+        if (stored instanceof FormulaCell) sheet.formulaKeys.add(cellKey(r, c));
+        gridRow[c] = stored;
+      }
+    }
+    if (values.length > 0 && width > 0) this.pending.push({ sheet, row0, col0, numRows: values.length, numCols: width });
+    this.touched(sheet);
+    this.grow(sheet, row0 + values.length, col0 + width);
+  }
+
+  /** Queues a block for the engine again (its formats changed). */
+  markChanged(sheet: SheetData, bounds: Bounds): void {
+    this.pending.push({ sheet, row0: bounds.row - 1, col0: bounds.col - 1, numRows: bounds.numRows, numCols: bounds.numCols });
+  }
+
+  /** Removes per-cell properties from a whole sheet, except those named in `keep`. */
+  clearProps(sheet: SheetData, keep: readonly string[]): void {
+    if (sheet.props.has('numberFormat') && !keep.includes('numberFormat')) {
+      const { lastRow, lastCol } = this.usedSize(sheet);
+      if (lastRow > 0) this.markChanged(sheet, { row: 1, col: 1, numRows: lastRow, numCols: lastCol });
+    }
+    for (const name of [...sheet.props.keys()]) if (!keep.includes(name)) sheet.props.delete(name);
+  }
+
+  /** Empties the cells of a block (contents only; formats stay). */
+  clearContents(sheet: SheetData, bounds: Bounds): void {
+    const block: null[][] = [];
+    for (let i = 0; i < bounds.numRows; i++) block.push(new Array(bounds.numCols).fill(null));
+    this.write(sheet, bounds.row - 1, bounds.col - 1, block);
+  }
+
+  /** Empties a whole sheet: cells and per-cell properties. */
+  clearSheet(sheet: SheetData, keepProps: readonly string[] = []): void {
+    this.pending = this.pending.filter((block) => block.sheet !== sheet);
+    this.openRangeCells.delete(sheet);
+    this.engine.clearSheet(sheet.hfId);
+    sheet.rows = [];
+    sheet.formulaKeys.clear();
+    for (const name of [...sheet.props.keys()]) if (!keepProps.includes(name)) sheet.props.delete(name);
+    this.touched(sheet);
+  }
+
+  /** Grows the sheet's grid to hold a write, as Sheets does, and re-closes open ranges into it. */
+  private grow(sheet: SheetData, rows: number, cols: number): void {
+    if (cols > sheet.maxColumns) sheet.maxColumns = cols;
+    if (rows > sheet.maxRows) {
+      sheet.maxRows = rows;
+      this.refreshOpenRanges();
+    }
+  }
+
+  /** Sets the grid size (insert/delete of trailing rows and columns only). */
+  resize(sheet: SheetData, rows: number, cols: number): void {
+    sheet.maxRows = rows;
+    sheet.maxColumns = cols;
+    this.refreshOpenRanges();
+  }
+
+  private touched(sheet: SheetData): void {
+    sheet.version++;
+    this.version++;
+  }
+
+  /** The formula text for the engine: open-ended ranges closed at the referenced sheet's size. */
+  private engineFormula(sheet: SheetData, key: number, formula: string): string {
+    if (!formula.includes(':') || !hasOpenEndedRange(formula)) return formula;
+    const closed = this.closeRanges(sheet, formula);
+    let cells = this.openRangeCells.get(sheet);
+    if (!cells) this.openRangeCells.set(sheet, (cells = new Map()));
+    cells.set(key, closed);
+    return closed;
+  }
+
+  private closeRanges(sheet: SheetData, formula: string): string {
+    return closeOpenEndedRanges(formula, (name) => (name === undefined ? sheet : this.findSheet(name))?.maxRows ?? DEFAULT_MAX_ROWS);
+  }
+
+  /** Queues formulas whose open-ended ranges now close at a different row. */
+  private refreshOpenRanges(): void {
+    for (const [sheet, cells] of this.openRangeCells) {
+      for (const [key, sent] of cells) {
+        const cell = sheet.cell(floor(key / MAX_COLUMNS), key % MAX_COLUMNS);
+        if (cell instanceof FormulaCell && this.closeRanges(sheet, cell.text) !== sent) {
+          this.pending.push({ sheet, row0: floor(key / MAX_COLUMNS), col0: key % MAX_COLUMNS, numRows: 1, numCols: 1 });
+        }
+      }
+    }
+  }
+
+  /**
+   * The engine's content for a grid cell. Text gets an apostrophe so '12' or '2024-01-31' stays
+   * text; numbers in date-formatted cells go in as dates (engineDate), so the engine types them,
+   * and formulas computed from them, as dates, as Sheets does.
+   */
+  private engineContent(sheet: SheetData, row0: number, col0: number, formats: Map<number, unknown> | undefined): RawCellContent {
+    const stored = sheet.rows[row0]?.[col0];
+    if (stored === undefined) return null;
+    if (typeof stored === 'string') return "'" + stored;
+    if (typeof stored === 'number') {
+      const format = formats?.get(cellKey(row0, col0)) as string | undefined;
+      return format !== undefined && this.isDateFormat(format) ? engineDate(stored) : stored;
+    }
+    if (stored instanceof FormulaCell) return this.engineFormula(sheet, cellKey(row0, col0), stored.text);
+    return stored;
+  }
+
+  /** Gives the engine the current grid content of every changed block, in one batch (one recalculation). */
+  flush(): void {
+    if (this.pending.length === 0) return;
+    const blocks = this.pending;
+    this.pending = [];
+    this.engine.batch(() => {
+      for (const { sheet, row0, col0, numRows, numCols } of blocks) {
+        if (!this.sheets.includes(sheet)) continue;
+        const formats = sheet.props.get('numberFormat');
+        const data: RawCellContent[][] = new Array(numRows);
+        for (let i = 0; i < numRows; i++) {
+          const row: RawCellContent[] = (data[i] = new Array(numCols));
+          for (let j = 0; j < numCols; j++) row[j] = this.engineContent(sheet, row0 + i, col0 + j, formats);
+        }
+        this.engine.setCellContents({ sheet: sheet.hfId, row: row0, col: col0 }, data);
+      }
+    });
+  }
+
+  // ---- reading ------------------------------------------------------------------------------
+
+  private isDateFormat(format: string): boolean {
+    let known = this.formatIsDate.get(format);
+    if (known === undefined) {
+      known = isDateTimeFormat(format);
+      this.formatIsDate.set(format, known);
+    }
+    return known;
+  }
+
+  /**
+   * Visits every cell of a block with its value as Sheets computes it: literal cells from the
+   * grid, formula cells and cells an array formula spilled into from the engine. `asDate` says
+   * whether Sheets would hand the number over as a Date: the cell has a date/time format, or it is
+   * a computed number without a format that the engine types as a date (=DATE(), =A1+1 on a date).
+   */
+  private visit(
+    sheet: SheetData,
+    bounds: Bounds,
+    visitor: (value: number | string | boolean | DetailedCellError | null, asDate: boolean, format: string | undefined, i: number, j: number) => void,
+  ): void {
+    const row0 = bounds.row - 1;
+    const col0 = bounds.col - 1;
+    const formats = sheet.props.get('numberFormat');
+    let computed: CellValue[][] | undefined;
+    if (sheet.formulaKeys.size > 0) {
+      this.flush();
+      computed = this.engine.getRangeValues({
+        start: { sheet: sheet.hfId, row: row0, col: col0 },
+        end: { sheet: sheet.hfId, row: row0 + bounds.numRows - 1, col: col0 + bounds.numCols - 1 },
+      });
+    }
+    for (let i = 0; i < bounds.numRows; i++) {
+      const gridRow = sheet.rows[row0 + i];
+      for (let j = 0; j < bounds.numCols; j++) {
+        const stored = gridRow?.[col0 + j];
+        const isLiteral = stored !== undefined && !(stored instanceof FormulaCell);
+        const value = isLiteral ? stored : computed ? computed[i][j] : null;
+        if (typeof value !== 'number') {
+          visitor(value as string | boolean | DetailedCellError | null, false, undefined, i, j);
+          continue;
+        }
+        const format = formats?.get(cellKey(row0 + i, col0 + j)) as string | undefined;
+        let asDate: boolean;
+        if (format !== undefined) asDate = this.isDateFormat(format);
+        else if (isLiteral) asDate = false;
+        else asDate = DATE_TYPES.has(this.engine.getCellValueDetailedType({ sheet: sheet.hfId, row: row0 + i, col: col0 + j }));
+        visitor(value, asDate, format, i, j);
+      }
+    }
+  }
+
+  /** Range.getValues: numbers, strings, booleans, Dates, error texts, '' for empty cells. */
+  values(sheet: SheetData, bounds: Bounds): unknown[][] {
+    const { Date: RealmDate, Array: RealmArray } = this.realm;
+    const out: unknown[][] = new RealmArray(bounds.numRows);
+    for (let i = 0; i < bounds.numRows; i++) out[i] = new RealmArray(bounds.numCols);
+    this.visit(sheet, bounds, (value, asDate, _format, i, j) => {
+      if (value === null) out[i][j] = '';
+      else if (value instanceof DetailedCellError) out[i][j] = errorText(value);
+      else if (asDate) out[i][j] = new RealmDate(this.clock.instantOfSerial(value as number));
+      else out[i][j] = value;
+    });
+    return out;
+  }
+
+  /** Range.getDisplayValues: a simplified rendering of each value with its number format. */
+  displayValues(sheet: SheetData, bounds: Bounds): string[][] {
+    const out: string[][] = new this.realm.Array(bounds.numRows);
+    for (let i = 0; i < bounds.numRows; i++) out[i] = new this.realm.Array(bounds.numCols);
+    this.visit(sheet, bounds, (value, asDate, format, i, j) => {
+      if (value instanceof DetailedCellError) out[i][j] = errorText(value);
+      else if (asDate) out[i][j] = displayText(value, value as number, format ?? DATE_FORMAT);
+      else out[i][j] = displayText(value, undefined, format);
+    });
+    return out;
+  }
+
+  /** Range.getFormulas: the formula as written, '' for other cells (also cells an array spilled into). */
+  formulas(sheet: SheetData, bounds: Bounds): string[][] {
+    const out: string[][] = new this.realm.Array(bounds.numRows);
+    for (let i = 0; i < bounds.numRows; i++) {
+      const row: string[] = (out[i] = new this.realm.Array(bounds.numCols));
+      const gridRow = sheet.rows[bounds.row - 1 + i];
+      for (let j = 0; j < bounds.numCols; j++) {
+        const stored = gridRow?.[bounds.col - 1 + j];
+        row[j] = stored instanceof FormulaCell ? stored.text : '';
+      }
+    }
+    return out;
+  }
+
+  /** Number formats as Range.getNumberFormats reports them (unformatted cells show Sheets' automatic pattern). */
+  numberFormats(sheet: SheetData, bounds: Bounds, unformatted = AUTOMATIC_FORMAT): string[][] {
+    return this.props(sheet, 'numberFormat', bounds, unformatted) as string[][];
+  }
+
+  props(sheet: SheetData, name: string, bounds: Bounds, fallback: unknown): unknown[][] {
+    const map = sheet.props.get(name);
+    const out: unknown[][] = new this.realm.Array(bounds.numRows);
+    for (let i = 0; i < bounds.numRows; i++) {
+      const row: unknown[] = (out[i] = new this.realm.Array(bounds.numCols));
+      for (let j = 0; j < bounds.numCols; j++) {
+        const value = map?.get(cellKey(bounds.row - 1 + i, bounds.col - 1 + j));
+        row[j] = value === undefined ? fallback : value;
+      }
+    }
+    return out;
+  }
+
+  /** Sets one property on every cell of a block (value) or cell by cell (2-D array); null removes it. */
+  setProps(sheet: SheetData, name: string, bounds: Bounds, value: unknown, perCell = false): void {
+    // Whether a number is a date decides what the engine gets for it (see engineContent).
+    if (name === 'numberFormat') this.markChanged(sheet, bounds);
+    const map = sheet.propMap(name);
+    for (let i = 0; i < bounds.numRows; i++) {
+      for (let j = 0; j < bounds.numCols; j++) {
+        const v = perCell ? (value as unknown[][])[i][j] : value;
+        const key = cellKey(bounds.row - 1 + i, bounds.col - 1 + j);
+        if (v === null || v === undefined || v === '') map.delete(key);
+        else map.set(key, v);
+      }
+    }
+  }
+
+  /**
+   * The used area: last row and column (1-based) holding anything, 0 on an empty sheet. Formula
+   * cells count even when they compute '', and so do cells an array formula spilled into.
+   */
+  usedSize(sheet: SheetData): { lastRow: number; lastCol: number } {
+    const version = sheet.formulaKeys.size > 0 ? this.version : sheet.version;
+    if (sheet.usedCache?.version === version) return sheet.usedCache;
+    let lastRow = 0;
+    let lastCol = 0;
+    for (let r = sheet.rows.length - 1; r >= 0; r--) {
+      const row = sheet.rows[r];
+      if (!row) continue;
+      for (let c = row.length - 1; c >= 0; c--) {
+        if (row[c] !== undefined) {
+          if (lastRow === 0) lastRow = r + 1;
+          lastCol = max(lastCol, c + 1);
+          break;
+        }
+      }
+    }
+    if (sheet.formulaKeys.size > 0) {
+      this.flush();
+      for (const key of sheet.formulaKeys) {
+        const row = floor(key / MAX_COLUMNS);
+        const col = key % MAX_COLUMNS;
+        if (this.engine.getCellType({ sheet: sheet.hfId, row, col }) !== 'ARRAYFORMULA') continue;
+        let down = 1;
+        while (this.engine.isCellPartOfArray({ sheet: sheet.hfId, row: row + down, col })) down++;
+        let right = 1;
+        while (this.engine.isCellPartOfArray({ sheet: sheet.hfId, row, col: col + right })) right++;
+        lastRow = max(lastRow, row + down);
+        lastCol = max(lastCol, col + right);
+      }
+    }
+    sheet.usedCache = { version, lastRow, lastCol };
+    return sheet.usedCache;
+  }
+
+  /** Plain literal value of one cell (for test helpers): the grid's value or the engine's result. */
+  rawValue(sheet: SheetData, row0: number, col0: number): unknown {
+    let value: unknown;
+    this.visit(sheet, { row: row0 + 1, col: col0 + 1, numRows: 1, numCols: 1 }, (v) => (value = v));
+    return value;
+  }
+}
+
+/** A Date from any realm (the add-on's vm context has its own Date, so instanceof would miss it). */
+export function isDate(value: unknown): value is Date {
+  return objectToString.call(value) === '[object Date]';
+}
+
+/** '$A$1:$C$3' for a named expression. */
+function absoluteA1(bounds: Bounds): string {
+  const part = (row: number, col: number) => `$${columnLetters(col)}$${row}`;
+  return `${part(bounds.row, bounds.col)}:${part(bounds.row + bounds.numRows - 1, bounds.col + bounds.numCols - 1)}`;
+}
+
+const dayTexts = new Map<number, string>();
+const two = (n: number) => (n < 10 ? '0' + n : String(n));
+
+/**
+ * A serial as a date the engine recognises, so it types the cell (and formulas computed from it)
+ * as a date. The engine reads a JS Date through its local-time getters, which is the cheapest
+ * input it has; a Date built from the wall-clock fields in the process's zone carries them unless
+ * that wall time does not exist there (a daylight-saving gap), in which case ISO text goes in
+ * (slower to parse, same result). Years outside 1000-9999 go in as plain numbers.
+ */
+function engineDate(serial: number): RawCellContent {
+  const day = floor(serial);
+  let text = dayTexts.get(day);
+  if (text === undefined) {
+    const w = wallClockOfSerial(day);
+    text = w.year < 1000 || w.year > 9999 ? '' : `${w.year}-${two(w.month)}-${two(w.day)}`;
+    dayTexts.set(day, text);
+  }
+  if (text === '') return serial;
+  const ms = round((serial - day) * 86_400_000);
+  if (ms >= 86_400_000) return serial; // rounds into the next day: keep the number
+  const year = +text.slice(0, 4);
+  const month = +text.slice(5, 7) - 1;
+  const date = +text.slice(8, 10);
+  const local = new Date(year, month, date, 0, 0, 0, ms);
+  if (local.getDate() === date && local.getHours() * 3_600_000 + local.getMinutes() * 60_000 + local.getSeconds() * 1000 + local.getMilliseconds() === ms) {
+    return local;
+  }
+  if (ms === 0) return text;
+  const seconds = floor(ms / 1000);
+  return `${text} ${two(floor(seconds / 3600))}:${two(floor(seconds / 60) % 60)}:${two(seconds % 60)}.${String(ms % 1000).padStart(3, '0')}`;
+}
