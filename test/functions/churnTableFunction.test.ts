@@ -107,7 +107,7 @@ describe('CHURN_TABLE options and problems', () => {
     const table = churnTable(column(['2024-01-05', 'tomorrow', '', '2024-03-01']), column(['', '', '2024-02-01', '2024-02-01']));
     const note = table[table.length - 1];
     expect(note[0]).toBe(
-      '3 rows were not counted (rows are numbered from the first row of the range): Row 2: the start date "tomorrow" is not a date. ' +
+      'Rows not counted (3; numbered from the first row of the range): Row 2: the start date "tomorrow" is not a date. ' +
         'Row 3: the start date is empty. Row 4: the end date 2024-02-01 is before the start date 2024-03-01.',
     );
     expect(note.slice(1).every((cell) => cell === '')).toBe(true);

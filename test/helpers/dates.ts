@@ -12,8 +12,20 @@ function wallClock(instant: number, timeZone: string): { y: number; m: number; d
   return { y: +match[1], m: +match[2], d: +match[3], h: +match[4] % 24, min: +match[5] };
 }
 
+const midnights = new Map<string, number>();
+
 /** The Date that Sheets hands a script for a date cell reading `isoDate` in a spreadsheet in `timeZone`. */
 export function sheetsDate(isoDate: string, timeZone: string): Date {
+  const key = `${isoDate} ${timeZone}`;
+  let instant = midnights.get(key);
+  if (instant === undefined) {
+    instant = findMidnight(isoDate, timeZone);
+    midnights.set(key, instant);
+  }
+  return new Date(instant);
+}
+
+function findMidnight(isoDate: string, timeZone: string): number {
   const [y, m, d] = isoDate.split('-').map(Number);
   const target = Date.UTC(y, m - 1, d);
   // Walk from the UTC guess to the instant whose wall clock in the zone is that midnight.
@@ -23,7 +35,7 @@ export function sheetsDate(isoDate: string, timeZone: string): Date {
     const wallMs = Date.UTC(wall.y, wall.m - 1, wall.d, wall.h, wall.min);
     instant += target - wallMs;
   }
-  return new Date(instant);
+  return instant;
 }
 
 /** The ISO calendar date that a Date shows in a zone. */
