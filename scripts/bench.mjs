@@ -3,8 +3,10 @@
 // CHURN_TABLE on 10k, 100k and 1M customers with dates as Date objects (as Sheets passes
 // them), best of several runs in one process; target: 1M customers under 100 ms. Then the
 // extra memory one call needs, measured in fresh processes, for monthly and weekly periods:
-// it should follow the number of rows, not rows x periods.
+// it should follow the number of rows, not rows x periods. Last, the wizard's build at 10k and
+// 200k rows: time and Spreadsheet service calls.
 import { execFileSync } from 'node:child_process';
+import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -79,9 +81,18 @@ function memoryReport() {
   }
 }
 
+/** The wizard benchmark uses the TypeScript fakes of the Apps Script services: bundle, then run. */
+async function wizardReport() {
+  const outfile = path.join(root, 'node_modules/.cache/churn-sheet/bench-wizard.cjs');
+  await build({ entryPoints: [path.join(root, 'scripts/benchWizard.ts')], bundle: true, platform: 'node', format: 'cjs', outfile, logLevel: 'warning' });
+  const { createRequire } = await import('node:module');
+  createRequire(import.meta.url)(outfile).benchWizard(root);
+}
+
 if (process.argv[2] === '--memory') {
   memory(Number(process.argv[3]), process.argv[4]);
 } else {
   timing();
   memoryReport();
+  await wizardReport();
 }

@@ -3,4 +3,5 @@
 import { writeFileSync } from 'node:fs';
 import { seed004Csv } from '../test/fixtures/seed004';
 
-writeFileSync(new URL('../samples/seed004-customers.csv', import.meta.url), seed004Csv());
+// Run from the project root (npm run samples).
+writeFileSync('samples/seed004-customers.csv', seed004Csv());
