@@ -163,6 +163,7 @@ export const en = {
   'ui.skipped': 'Rows not counted ({count}):',
   'ui.templateTitle': 'No customer list? Start from monthly counts',
   'ui.template': 'Insert churn template',
+  'ui.language': 'Language',
   'ui.templateExample': 'Fill it with the example numbers',
   'ui.templateDone': 'Inserted "{sheet}". Type your monthly counts in the blue cells.',
 
