@@ -33,6 +33,8 @@ export function benchWizard(root: string): void {
       const t0 = performance.now();
       const summary = context.wizardBuild({
         sheetName: 'Customers',
+        headerRow: 0,
+        firstColumn: 0,
         mapping: { id: 0, start: 1, end: 2, amount: null, segment: null },
         period: 'month',
         firstPeriod: '',

@@ -1,22 +1,75 @@
 /**
- * Where the customer table sits in a sheet's data range: the header is the first row with
- * anything in it, the data runs below it to the last row that is not wholly blank.
+ * Where the customer table sits in a sheet's data range, around the user's selection as
+ * Ctrl+A would find it: upwards to the first blank row (the header is the table's top row),
+ * sideways along the header's filled cells, and downwards to the last row with anything in the
+ * table's columns, blank rows inside the table included so no customer is left out.
+ * Without a selection in a table, the first row with two or more filled cells is the header,
+ * so a one-cell title above the table is not taken for it.
  */
 export interface TableLocation {
-  /** 0-based index in the grid of the header row; -1 when the grid is empty. */
+  /** 0-based index in the grid of the header row; -1 when there is no table. */
   headerIndex: number;
-  /** Number of data rows below the header, blank rows at the bottom not counted. */
+  /** 0-based grid column of the table's first column. */
+  firstColumn: number;
+  /** Data rows below the header, down to the last one with anything in the table's columns. */
   rowCount: number;
   headers: string[];
 }
 
-const blank = (cell: unknown) => cell === '' || cell === null || cell === undefined;
+export interface GridCell {
+  row: number;
+  col: number;
+}
 
-export function locateTable(grid: readonly (readonly unknown[])[]): TableLocation {
-  const headerIndex = grid.findIndex((row) => row.some((cell) => !blank(cell)));
-  if (headerIndex < 0) return { headerIndex: -1, rowCount: 0, headers: [] };
+type Grid = readonly (readonly unknown[])[];
+
+const NONE: TableLocation = { headerIndex: -1, firstColumn: 0, rowCount: 0, headers: [] };
+const filled = (grid: Grid, r: number, c: number) => {
+  const cell = grid[r]?.[c];
+  return !(cell === '' || cell === null || cell === undefined);
+};
+
+function defaultAnchor(grid: Grid): GridCell | undefined {
+  let firstFilled: GridCell | undefined;
+  for (let r = 0; r < grid.length; r++) {
+    const columns = grid[r].map((_, c) => c).filter((c) => filled(grid, r, c));
+    if (columns.length >= 2) return { row: r, col: columns[0] };
+    if (columns.length === 1 && !firstFilled) firstFilled = { row: r, col: columns[0] };
+  }
+  return firstFilled;
+}
+
+export function locateTable(grid: Grid, selection?: GridCell): TableLocation {
+  const anchor = selection && filled(grid, selection.row, selection.col) ? selection : defaultAnchor(grid);
+  if (!anchor) return NONE;
+  const width = grid.reduce((widest, row) => Math.max(widest, row.length), 0);
+
+  // The filled run around the anchor in its own row bounds the columns looked at going up.
+  let left = anchor.col;
+  let right = anchor.col;
+  while (left > 0 && filled(grid, anchor.row, left - 1)) left--;
+  while (right < width - 1 && filled(grid, anchor.row, right + 1)) right++;
+  let header = anchor.row;
+  const anyFilled = (r: number, from: number, to: number) => {
+    for (let c = from; c <= to; c++) if (filled(grid, r, c)) return true;
+    return false;
+  };
+  while (header > 0 && anyFilled(header - 1, left, right)) header--;
+
+  // The table's columns: the header's filled run that holds the anchor column (or starts the run).
+  let firstColumn = anchor.col;
+  if (!filled(grid, header, firstColumn)) firstColumn = left;
+  while (!filled(grid, header, firstColumn) && firstColumn < right) firstColumn++;
+  while (firstColumn > 0 && filled(grid, header, firstColumn - 1)) firstColumn--;
+  let lastColumn = firstColumn;
+  while (lastColumn < width - 1 && filled(grid, header, lastColumn + 1)) lastColumn++;
+
   let last = grid.length - 1;
-  while (last > headerIndex && grid[last].every(blank)) last--;
-  const headers = grid[headerIndex].map((cell) => (cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell ?? '').trim()));
-  return { headerIndex, rowCount: last - headerIndex, headers };
+  while (last > header && !anyFilled(last, firstColumn, lastColumn)) last--;
+  const headers = [];
+  for (let c = firstColumn; c <= lastColumn; c++) {
+    const cell = grid[header][c];
+    headers.push(cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell ?? '').trim());
+  }
+  return { headerIndex: header, firstColumn, rowCount: last - header, headers };
 }

@@ -9,7 +9,7 @@ import { isoFromDay, validDayFromCivil } from '../core/calendar';
 import { DateReader, dateOrderOfLocale, type DateOrder } from '../core/dates';
 import { isPeriodKind } from '../core/periods';
 import { readCustomerTable, type CustomerTable } from '../core/table';
-import { locateTable, type TableLocation } from '../core/tableLocation';
+import { locateTable, type GridCell, type TableLocation } from '../core/tableLocation';
 import { TimeZone } from '../core/timezone';
 import { UserError, translate, type Language, type MessageKey } from '../i18n';
 import type { BuildRequest, BuildSummary, PreviewRow, TableInspection } from '../shared/wizard';
@@ -38,35 +38,40 @@ interface LoadedTable {
   locale: string;
 }
 
-/** Reads the whole sheet in one call; the locale is only asked for when dates are written as text. */
-function loadTable(spreadsheet: Spreadsheet, sheetName: string | null): LoadedTable {
-  const sheet = sheetName === null ? spreadsheet.getActiveSheet() : spreadsheet.getSheetByName(sheetName);
-  if (!sheet) return fail('wizard.noSheet', { name: String(sheetName) });
-  const name = sheetName ?? sheet.getName();
+/**
+ * Reads the whole sheet in one call and finds the table around `anchor` (0-based grid cell);
+ * the locale is only asked for when dates are written as text.
+ */
+function loadTable(spreadsheet: Spreadsheet, sheetName: string, anchor?: GridCell): LoadedTable {
+  const sheet = spreadsheet.getSheetByName(sheetName);
+  if (!sheet) return fail('wizard.noSheet', { name: sheetName });
+  const name = sheetName;
   const grid = sheet.getDataRange().getValues() as Grid;
   const zoneName = spreadsheet.getSpreadsheetTimeZone();
   return {
     sheet,
     sheetName: name,
     grid,
-    location: locateTable(grid),
+    location: locateTable(grid, anchor),
     timeZone: TimeZone.named(TimeZone.isValid(zoneName) ? zoneName : 'UTC'),
     locale: '',
   };
 }
 
-function hasText(grid: Grid, from: number, column: number | null): boolean {
+function hasText(grid: Grid, column: number | null): boolean {
   if (column === null) return false;
-  for (let r = from; r < grid.length; r++) if (typeof grid[r][column] === 'string' && grid[r][column] !== '') return true;
+  for (let r = 0; r < grid.length; r++) if (typeof grid[r][column] === 'string' && grid[r][column] !== '') return true;
   return false;
 }
 
 function readWithMapping(spreadsheet: Spreadsheet, loaded: LoadedTable, mapping: ColumnMapping): CustomerTable {
   const rows = loaded.grid.slice(loaded.location.headerIndex + 1, loaded.location.headerIndex + 1 + loaded.location.rowCount);
-  if (!loaded.locale && (hasText(rows, 0, mapping.start) || hasText(rows, 0, mapping.end))) {
+  const absolute = (index: number | null) => (index === null ? null : loaded.location.firstColumn + index);
+  if (!loaded.locale && (hasText(rows, absolute(mapping.start)) || hasText(rows, absolute(mapping.end)))) {
     loaded.locale = spreadsheet.getSpreadsheetLocale();
   }
-  const column = (index: number | null) => (index === null ? undefined : { rows, index });
+  const offset = loaded.location.firstColumn;
+  const column = (index: number | null) => (index === null ? undefined : { rows, index: offset + index });
   return readCustomerTable(
     { start: column(mapping.start)!, end: column(mapping.end), ids: column(mapping.id) },
     { timeZone: loaded.timeZone, localeOrder: dateOrderOfLocale(loaded.locale || undefined), firstRowNumber: loaded.location.headerIndex + 2 },
@@ -96,8 +101,8 @@ function liveFormulaBlockers(loaded: LoadedTable, mapping: ColumnMapping, table:
   const { grid, location } = loaded;
   const first = location.headerIndex + 1;
   for (const role of ['start', 'end'] as const) {
-    const column = mapping[role];
-    if (column === null) continue;
+    if (mapping[role] === null) continue;
+    const column = location.firstColumn + mapping[role]!;
     for (let r = first; r <= first + location.rowCount - 1; r++) {
       const cell = grid[r][column];
       if (typeof cell === 'string' && cell.trim() !== '' && new DateReader(loaded.timeZone, 'DMY').read(cell).kind === 'day') {
@@ -119,7 +124,7 @@ function liveFormulaBlockers(loaded: LoadedTable, mapping: ColumnMapping, table:
   if (mapping.id !== null) {
     const seen = new Map<string, number>();
     for (let r = first; r <= first + location.rowCount - 1; r++) {
-      const id = String(grid[r][mapping.id] ?? '').trim();
+      const id = String(grid[r][location.firstColumn + mapping.id] ?? '').trim();
       if (!id) continue;
       const earlier = seen.get(id);
       if (earlier !== undefined) {
@@ -139,12 +144,13 @@ function previewRows(loaded: LoadedTable, mapping: ColumnMapping, table: Custome
     const reading = readers[role].read(cell);
     return reading.kind === 'day' ? isoFromDay(reading.day) : reading.kind === 'blank' ? '' : `? ${String(cell)}`;
   };
-  const text = (index: number | null, row: unknown[]) => (index === null ? '' : String(row[index] ?? ''));
+  const offset = loaded.location.firstColumn;
+  const text = (index: number | null, row: unknown[]) => (index === null ? '' : String(row[offset + index] ?? ''));
   const first = loaded.location.headerIndex + 1;
   return loaded.grid.slice(first, first + Math.min(PREVIEW_ROWS, loaded.location.rowCount)).map((row, i) => ({
     row: first + i + 1,
-    start: shown('start', row[mapping.start!]),
-    end: mapping.end === null ? '' : shown('end', row[mapping.end]),
+    start: shown('start', row[offset + mapping.start!]),
+    end: mapping.end === null ? '' : shown('end', row[offset + mapping.end]),
     id: text(mapping.id, row),
     amount: text(mapping.amount, row),
     segment: text(mapping.segment, row),
@@ -158,14 +164,22 @@ function problemTexts(table: CustomerTable): string[] {
 export function wizardInspect(sheetName: string | null, mapping: ColumnMapping | null): TableInspection {
   if (sheetName !== null && typeof sheetName !== 'string') fail('wizard.noSheet', { name: String(sheetName) });
   const spreadsheet = SpreadsheetApp.getActive();
-  const active = spreadsheet.getActiveSheet().getName();
+  const activeSheet = spreadsheet.getActiveSheet();
+  const active = activeSheet.getName();
   const sheets = spreadsheet.getSheets().map((sheet) => sheet.getName());
-  const loaded = loadTable(spreadsheet, sheetName ?? active);
+  // On the active sheet, the table around the selection; on another sheet, its first table.
+  let anchor: GridCell | undefined;
+  if (sheetName === null || sheetName === active) {
+    const selection = spreadsheet.getActiveRange();
+    if (selection) anchor = { row: selection.getRow() - 1, col: selection.getColumn() - 1 };
+  }
+  const loaded = loadTable(spreadsheet, sheetName ?? active, anchor);
   const { location } = loaded;
   const base: TableInspection = {
     sheets: sheets.map((name) => ({ name, active: name === active })),
     sheetName: loaded.sheetName,
     headerRow: location.headerIndex + 1,
+    firstColumn: location.firstColumn + 1,
     rowCount: location.rowCount,
     headers: location.headers,
     mapping: { start: null, end: null, id: null, amount: null, segment: null },
@@ -209,6 +223,9 @@ export function wizardBuild(request: BuildRequest): BuildSummary {
   // Everything about the request is checked before the spreadsheet is touched.
   if (typeof request !== 'object' || request === null) return fail('wizard.noStartColumn');
   if (typeof request.sheetName !== 'string') fail('wizard.noSheet', { name: String(request.sheetName) });
+  for (const position of [request.headerRow, request.firstColumn]) {
+    if (typeof position !== 'number' || !Number.isInteger(position) || position < 0) fail('wizard.badPosition');
+  }
   if (typeof request.period !== 'string' || !isPeriodKind(request.period)) fail('wizard.badPeriod');
   if (request.output !== 'formulas' && request.output !== 'values') fail('wizard.badOutput');
   const profit = request.profitPerCustomer;
@@ -223,7 +240,8 @@ export function wizardBuild(request: BuildRequest): BuildSummary {
   if (!lock.tryLock(LOCK_WAIT_MS)) fail('wizard.busy');
   try {
     const spreadsheet = SpreadsheetApp.getActive();
-    const loaded = loadTable(spreadsheet, request.sheetName);
+    const anchor = request.headerRow > 0 && request.firstColumn > 0 ? { row: request.headerRow - 1, col: request.firstColumn - 1 } : undefined;
+    const loaded = loadTable(spreadsheet, request.sheetName, anchor);
     if (loaded.location.headerIndex < 0) fail('wizard.emptySheet', { name: request.sheetName });
     const mapping = validMapping(request.mapping, loaded.location.headers.length);
     const table = readWithMapping(spreadsheet, loaded, mapping);
@@ -243,8 +261,8 @@ export function wizardBuild(request: BuildRequest): BuildSummary {
       output: request.output,
       source: {
         sheetName: loaded.sheetName,
-        startColumn: mapping.start! + 1,
-        endColumn: mapping.end === null ? null : mapping.end + 1,
+        startColumn: loaded.location.firstColumn + mapping.start! + 1,
+        endColumn: mapping.end === null ? null : loaded.location.firstColumn + mapping.end + 1,
         firstDataRow: loaded.location.headerIndex + 2,
         // Explicit bounds reach to the sheet's last row, so rows added below the table count too.
         lastRow: loaded.location.headerIndex === 0 ? loaded.grid.length : loaded.sheet.getMaxRows(),

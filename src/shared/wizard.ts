@@ -26,8 +26,10 @@ export interface PreviewRow {
 export interface TableInspection {
   sheets: SheetChoice[];
   sheetName: string;
-  /** 1-based row of the header, 0 when the sheet is empty. */
+  /** 1-based row of the header, 0 when the sheet has no table. */
   headerRow: number;
+  /** 1-based sheet column of the table's first column. */
+  firstColumn: number;
   /** Data rows below the header (blank rows at the bottom not counted). */
   rowCount: number;
   headers: string[];
@@ -46,6 +48,9 @@ export interface TableInspection {
 
 export interface BuildRequest {
   sheetName: string;
+  /** Where the inspected table starts (1-based), so the build reads the table that was previewed; 0 to find it again. */
+  headerRow: number;
+  firstColumn: number;
   mapping: ColumnMapping;
   period: PeriodKind;
   /** ISO date of the first and last period to show; '' for the table's own span. */

@@ -103,6 +103,8 @@ function buildRequest(): BuildRequest {
   const profitText = byId<HTMLInputElement>('profit').value.trim();
   return {
     sheetName: inspection!.sheetName,
+    headerRow: inspection!.headerRow,
+    firstColumn: inspection!.firstColumn,
     mapping: currentMapping(),
     period: byId<HTMLSelectElement>('period').value as PeriodKind,
     firstPeriod: byId<HTMLInputElement>('first-period').value,

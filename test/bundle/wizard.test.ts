@@ -164,6 +164,34 @@ describe('requests are checked before anything is written', () => {
   });
 });
 
+describe('a table that does not start in A1', () => {
+  // A title, a blank row, and the table from B3, beside an unrelated block.
+  const rows = seed004Rows().slice(0, 200);
+  const table = customerSheet(rows).map((row) => ['', ...row, '', 'other']);
+  const grid = [['Customer list', '', '', '', '', ''], ['', '', '', '', '', ''], ...table];
+
+  test('is found around the selection, and both outputs read it right', () => {
+    const world = wizardWorld([], { sheets: { Customers: grid } });
+    const spreadsheet = world.apps.globals.SpreadsheetApp as { getActive(): { getActiveSheet(): { getRange(a1: string): { activate(): void } } } };
+    spreadsheet.getActive().getActiveSheet().getRange('C40').activate();
+    const inspection = world.inspect();
+    expect(inspection).toMatchObject({ headerRow: 3, firstColumn: 2, rowCount: 200, headers: ['Customer ID', 'Signup date', 'Cancel date'] });
+    expect(inspection.mapping).toMatchObject({ id: 0, start: 1, end: 2 });
+    const position = { headerRow: inspection.headerRow, firstColumn: inspection.firstColumn };
+    const live = world.build({ ...position, output: 'formulas' }).sheetName;
+    expect(world.apps.formulas(live)[1][1]).toContain("'Customers'!$C$4:$C$");
+    const values = world.build({ ...position, output: 'values' }).sheetName;
+    expectSameCells(world.table(live), world.table(values));
+    const reference = bruteForceTable('month', rows);
+    expect(world.table(values).slice(1).map((r) => r.slice(0, 7))).toEqual(reference.map((c) => [c.periodStart, c.S, c.N, c.R, c.L, c.Ln, c.E]));
+  });
+
+  test('a position that is not a row and column number is refused', () => {
+    const world = wizardWorld([], { sheets: { Customers: grid } });
+    expect(() => world.build({ headerRow: -1 } as never)).toThrow(/table position the sidebar sent is not valid/);
+  });
+});
+
 describe('tables live formulas cannot reproduce', () => {
   test('text dates, bad rows and repeated ids block live formulas with the reasons; values still work', () => {
     const grid = customerSheet(seed004Rows().slice(0, 20));

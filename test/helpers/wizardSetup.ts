@@ -32,6 +32,8 @@ export function wizardWorld(rows: Row[] = seed004Rows(), options: FakeOptions = 
     build: (request = {}) =>
       addOn.wizardBuild({
         sheetName: 'Customers',
+        headerRow: 0,
+        firstColumn: 0,
         mapping: { id: 0, start: 1, end: 2, amount: null, segment: null },
         period: 'month',
         firstPeriod: '',
