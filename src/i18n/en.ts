@@ -99,6 +99,7 @@ export const en = {
   'wizard.noSheet': 'There is no sheet named "{name}" in this spreadsheet.',
   'wizard.emptySheet': 'The sheet "{name}" is empty: there is no customer table on it.',
   'wizard.noStartColumn': 'Choose the column that holds the start dates.',
+  'wizard.badPosition': 'The table position the sidebar sent is not valid. Close the sidebar and open it again.',
   'wizard.badColumn': 'The {role} column must be one of the table\'s {count} columns.',
   'wizard.sameColumn': 'The start and end dates cannot come from the same column.',
   'wizard.badPeriod': 'The period must be month, week, quarter or year.',
