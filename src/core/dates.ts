@@ -4,6 +4,7 @@
  * spreadsheet locale's writing (2024-01-31, 31.01.2024, 31/01/2024, 1/31/2024, 31.1.2024.).
  */
 import { dayFromSerial, isDayInRange, validDayFromCivil } from './calendar';
+import { parseWordDate } from './monthNames';
 import type { TimeZone } from './timezone';
 
 /** The order in which a locale writes day, month and year in numeric dates. */
@@ -83,7 +84,7 @@ export function resolveDateOrder(evidence: DayMonthEvidence, localeOrder: DateOr
   return { order: localeOrder === 'YMD' ? 'DMY' : localeOrder, fromLocale: true };
 }
 
-export function parseDateText(text: string, order: DateOrder): number | undefined {
+export function parseDateText(text: string, order: DateOrder, monthNames?: Map<string, number>): number | undefined {
   const trimmed = text.trim();
   let match = YEAR_FIRST.exec(trimmed);
   if (match) return validDayFromCivil(Number(match[1]), Number(match[2]), Number(match[3]));
@@ -93,7 +94,8 @@ export function parseDateText(text: string, order: DateOrder): number | undefine
     const [day, month] = order === 'MDY' ? [match[2], match[1]] : [match[1], match[2]];
     return validDayFromCivil(year, Number(month), Number(day));
   }
-  return undefined;
+  const words = monthNames ? parseWordDate(trimmed, monthNames) : undefined;
+  return words ? validDayFromCivil(...words) : undefined;
 }
 
 /** Reads cells into day numbers in one spreadsheet's time zone and text order. */
@@ -101,6 +103,8 @@ export class DateReader {
   constructor(
     readonly timeZone: TimeZone,
     readonly order: DateOrder,
+    /** Month words of the spreadsheet's language (monthNamesOf), for dates written in words. */
+    readonly monthNames?: Map<string, number>,
   ) {}
 
   read(value: unknown): DateReading {
@@ -114,7 +118,7 @@ export class DateReader {
       day = dayFromSerial(value);
     } else if (typeof value === 'string') {
       if (value.trim() === '') return BLANK;
-      day = parseDateText(value, this.order);
+      day = parseDateText(value, this.order, this.monthNames);
       if (day === undefined) return NOT_DATE;
     } else if (value === null || value === undefined) {
       return BLANK;

@@ -6,6 +6,7 @@
  */
 import { MAX_DAY, MIN_DAY, isDayInRange, isoFromDay } from './calendar';
 import { DateReader, dayMonthEvidence, resolveDateOrder, type DateOrder, type DateReading } from './dates';
+import { monthNamesOf } from './monthNames';
 import type { TimeZone } from './timezone';
 import type { Message } from '../i18n';
 
@@ -43,6 +44,8 @@ export interface ReadOptions {
   timeZone: TimeZone;
   /** The spreadsheet locale's order for texts like 01.02.2024 when the column does not decide it. */
   localeOrder: DateOrder;
+  /** Month words for dates written in words (monthNamesOf the spreadsheet locale); English when absent. */
+  monthNames?: Map<string, number>;
   /** Row number shown for the first cell (2 when the table's header is in row 1). */
   firstRowNumber?: number;
 }
@@ -95,7 +98,7 @@ function readerFor(
   if (evidence.dayFirst + evidence.monthFirst + evidence.ambiguous > 0) {
     reports.push({ column, order, fromLocale, ambiguousTexts: evidence.ambiguous });
   }
-  return new DateReader(options.timeZone, order);
+  return new DateReader(options.timeZone, order, options.monthNames ?? monthNamesOf('en'));
 }
 
 const cell = (column: Column | undefined, i: number): unknown => (column ? column.rows[i][column.index] : undefined);

@@ -1,5 +1,6 @@
 import { dayFromCivil, dayFromSerial, isoFromDay } from '../../src/core/calendar';
 import { DateReader, dateOrderOfLocale, dayMonthEvidence, parseDateText, resolveDateOrder } from '../../src/core/dates';
+import { monthNamesOf } from '../../src/core/monthNames';
 import { TimeZone } from '../../src/core/timezone';
 import { serialOf, sheetsDate, writeAs } from '../helpers/dates';
 
@@ -81,5 +82,28 @@ describe('reading date cells', () => {
     expect(reader.read(new Date(NaN))).toEqual({ kind: 'notDate' });
     expect(reader.read('01.01.1850')).toEqual({ kind: 'outOfRange' });
     expect(reader.read(serialOf('2024-01-01') * 100)).toEqual({ kind: 'outOfRange' });
+  });
+});
+
+describe('dates written with month names, in each seed language', () => {
+  const cases: [string, string, string][] = [
+    ['lv_LV', '2024. gada 31. janvāris', '2024-01-31'],
+    ['lv_LV', '5. febr. 2024', '2024-02-05'],
+    ['pl_PL', '31 stycznia 2024', '2024-01-31'],
+    ['pl_PL', '3 mar 2024', '2024-03-03'],
+    ['sl_SI', '31. januar 2024', '2024-01-31'],
+    ['el_GR', '31 Ιανουαρίου 2024', '2024-01-31'],
+    ['el_GR', '1 Φεβ 2024', '2024-02-01'],
+    ['nb_NO', '31. januar 2024', '2024-01-31'],
+    ['nb_NO', '29. feb. 2024', '2024-02-29'],
+    ['en_US', 'January 31, 2024', '2024-01-31'],
+    ['pl_PL', '31 Jan 2024', '2024-01-31'],
+  ];
+  test.each(cases)('%s: %s', (locale, text, expected) => {
+    expect(iso(parseDateText(text, 'DMY', monthNamesOf(locale)))).toBe(expected);
+  });
+
+  test.each(['31 stycznia', 'styczeń luty 2024', '31 foo 2024', '30 lutego 2024'])('%s is not a date', (text) => {
+    expect(parseDateText(text, 'DMY', monthNamesOf('pl_PL'))).toBeUndefined();
   });
 });

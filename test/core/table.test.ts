@@ -1,6 +1,8 @@
 import { isoFromDay } from '../../src/core/calendar';
 import { buildChurnTable } from '../../src/core/churnTable';
 import { PROBLEM_DETAIL_LIMIT, NO_END, columnOf, readCustomerTable, type CustomerColumns } from '../../src/core/table';
+import { dateOrderOfLocale } from '../../src/core/dates';
+import { monthNamesOf } from '../../src/core/monthNames';
 import { TimeZone } from '../../src/core/timezone';
 import { translate } from '../../src/i18n';
 import { seed004Rows } from '../fixtures/seed004';
@@ -68,6 +70,30 @@ describe('reading a customer table', () => {
     expect(american.dateOrders.find((o) => o.column === 'start')).toMatchObject({ order: 'MDY', fromLocale: false });
     expect(buildChurnTable(american, 'month').rows).toEqual(asDates);
   });
+
+  test.each(['lv_LV', 'pl_PL', 'sl_SI', 'el_GR', 'nb_NO', 'en_GB', 'en_US'])(
+    'the table written as %s writes dates (short, medium and long) gives the same churn table',
+    (locale) => {
+      const rows = seed004Rows();
+      const expected = buildChurnTable(
+        read({
+          start: columnOf(rows.map((r) => sheetsDate(r.start, 'Europe/Riga'))),
+          end: columnOf(rows.map((r) => (r.end ? sheetsDate(r.end, 'Europe/Riga') : ''))),
+        }),
+        'month',
+      ).rows;
+      for (const dateStyle of ['short', 'medium', 'long'] as const) {
+        const format = new Intl.DateTimeFormat(locale.replace('_', '-'), { dateStyle, timeZone: 'UTC' });
+        const write = (iso: string) => format.format(new Date(`${iso}T00:00:00Z`));
+        const table = readCustomerTable(
+          { start: columnOf(rows.map((r) => write(r.start))), end: columnOf(rows.map((r) => (r.end ? write(r.end) : ''))) },
+          { timeZone: riga, localeOrder: dateOrderOfLocale(locale), monthNames: monthNamesOf(locale), firstRowNumber: 2 },
+        );
+        expect([locale, dateStyle, write('2024-01-31'), table.problems.slice(0, 1)]).toEqual([locale, dateStyle, write('2024-01-31'), []]);
+        expect(buildChurnTable(table, 'month').rows).toEqual(expected);
+      }
+    },
+  );
 
   test('a column of only ambiguous texts follows the locale and says so', () => {
     const table = read({ start: columnOf(['01.02.2024', '03.04.2024']) }, 'MDY');
