@@ -5,16 +5,28 @@
 import * as rates from './functions/rates';
 import { CHURN_TABLE as churnTable } from './functions/churnTableFunction';
 import type { CallContext, Cell, Grid } from './functions/args';
-import { readSheetSettings } from './server/settings';
+import { languageOfLocale } from './i18n';
+import { readSheetSettings, readSpreadsheetLocale } from './server/settings';
 
-export { onOpen, onInstall, showHelp, showWizard } from './server/menu';
+export { onOpen, onInstall, showHelp, showWizard, wizardSetLanguage } from './server/menu';
 export { wizardBuild, wizardInspect } from './server/wizard';
 export { insertTemplate, insertTemplateFromMenu } from './server/template';
 
 type Arg = Cell | Grid;
 
-function context(fn: string): CallContext {
-  return { fn, language: 'en', decimalSeparator: '.' };
+/**
+ * A custom function speaks the spreadsheet locale's language. It is looked up only when a
+ * message is written, so a call that succeeds costs no service call.
+ */
+function context(fn: string, known?: CallContext['language']): CallContext {
+  let language = known;
+  return {
+    fn,
+    get language() {
+      return (language ??= languageOfLocale(readSpreadsheetLocale()));
+    },
+    decimalSeparator: '.',
+  };
 }
 
 export function CHURN_RATE(customersAtStart: Arg, customersLost: Arg) {
@@ -38,5 +50,6 @@ export function CUSTOMER_LIFETIME(rate: Arg) {
 }
 
 export function CHURN_TABLE(startDates: Arg, endDates: Arg, period?: Arg, ids?: Arg) {
-  return churnTable(context('CHURN_TABLE'), readSheetSettings(), startDates, endDates, period, ids);
+  const settings = readSheetSettings();
+  return churnTable(context('CHURN_TABLE', languageOfLocale(settings.locale)), settings, startDates, endDates, period, ids);
 }

@@ -148,3 +148,12 @@ function insertChurnTemplate() {
 function wizardInsertTemplate(withExample: boolean) {
   return ChurnSheet.insertTemplate(withExample === true);
 }
+
+/**
+ * Sidebar: the language switch.
+ * @param {string} language One of en, lv, pl, sl, el, nb.
+ * @return {string} The language saved.
+ */
+function wizardSetLanguage(language: string) {
+  return ChurnSheet.wizardSetLanguage(language);
+}

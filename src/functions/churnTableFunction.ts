@@ -4,6 +4,7 @@
  * one last row, so a table never silently leaves customers out.
  */
 import { dateOrderOfLocale } from '../core/dates';
+import { monthNamesOf } from '../core/monthNames';
 import { buildChurnTable, type PeriodRow } from '../core/churnTable';
 import { adjustedChurn, churnRate } from '../core/metrics';
 import { isPeriodKind, type PeriodKind } from '../core/periods';
@@ -86,7 +87,7 @@ export function CHURN_TABLE(
   const timeZone = TimeZone.named(settings.timeZone);
   const table = readCustomerTable(
     { start: starts, end: ends, ids: idColumn },
-    { timeZone, localeOrder: dateOrderOfLocale(settings.locale), firstRowNumber: 1 },
+    { timeZone, localeOrder: dateOrderOfLocale(settings.locale), monthNames: monthNamesOf(settings.locale), firstRowNumber: 1 },
   );
   if (table.startDays.length === 0) {
     fail(ctx, 'arg.noUsableRows', { arg: 'start_dates', problems: describeProblems(ctx.language, table.problems, table.problemCount) });

@@ -104,7 +104,7 @@ export const en = {
   'wizard.sameColumn': 'The start and end dates cannot come from the same column.',
   'wizard.badPeriod': 'The period must be month, week, quarter or year.',
   'wizard.badOutput': 'The output must be live formulas or values.',
-  'wizard.badDate': 'The {which} period "{value}" is not a date (use the form 2024-01-31).',
+  'wizard.badDate': '{which}: "{value}" is not a date (use the form 2024-01-31).',
   'wizard.badRange': 'The first period ({first}) is after the last period ({last}).',
   'wizard.badProfit': 'The profit per customer must be a number of 0 or more.',
   'wizard.noUsableRows': 'No row of the table has a usable start date. {problems}',

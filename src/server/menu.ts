@@ -2,18 +2,18 @@
  * The add-on menu. onOpen runs in AuthMode.NONE before the add-on is used in a document, so it
  * only builds the menu: no reading of the document, no properties.
  */
-import { translate, type Language } from '../i18n';
-
-const LANGUAGE: Language = 'en';
+import { translate } from '../i18n';
+import { saveUserLanguage, userLanguage } from './language';
 
 // The event is accepted for Apps Script's sake; the menu is the same in every auth mode.
 export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  const language = userLanguage();
   SpreadsheetApp.getUi()
     .createAddonMenu()
-    .addItem(translate(LANGUAGE, 'menu.build'), 'showWizard')
-    .addItem(translate(LANGUAGE, 'menu.template'), 'insertChurnTemplate')
+    .addItem(translate(language, 'menu.build'), 'showWizard')
+    .addItem(translate(language, 'menu.template'), 'insertChurnTemplate')
     .addSeparator()
-    .addItem(translate(LANGUAGE, 'menu.help'), 'showHelp')
+    .addItem(translate(language, 'menu.help'), 'showHelp')
     .addToUi();
 }
 
@@ -22,12 +22,21 @@ export function onInstall(event?: GoogleAppsScript.Events.AddonOnInstall): void 
 }
 
 export function showHelp(): void {
+  const language = userLanguage();
   const ui = SpreadsheetApp.getUi();
-  ui.alert(translate(LANGUAGE, 'help.title'), translate(LANGUAGE, 'help.body'), ui.ButtonSet.OK);
+  ui.alert(translate(language, 'help.title'), translate(language, 'help.body'), ui.ButtonSet.OK);
 }
 
 /** Menu: Build churn sheet... opens the wizard in the sidebar. */
 export function showWizard(): void {
-  const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle(translate(LANGUAGE, 'help.title'));
+  const language = userLanguage();
+  // The sidebar starts in the user's language: the built file carries a marker for it.
+  const content = HtmlService.createHtmlOutputFromFile('Sidebar').getContent().replace('data-language="en"', `data-language="${language}"`);
+  const html = HtmlService.createHtmlOutput(content).setTitle(translate(language, 'help.title'));
   SpreadsheetApp.getUi().showSidebar(html);
+}
+
+/** Sidebar: the language switch. Kept in the user's properties for the next time. */
+export function wizardSetLanguage(language: unknown): string {
+  return saveUserLanguage(language);
 }

@@ -18,7 +18,22 @@ export function readSheetSettings(): SheetSettings {
   } catch {
     // No container (a standalone run): the script's zone is the best remaining answer.
   }
-  if (!timeZone || !TimeZone.isValid(timeZone)) timeZone = Session.getScriptTimeZone();
+  if (!timeZone || !TimeZone.isValid(timeZone)) {
+    try {
+      timeZone = Session.getScriptTimeZone();
+    } catch {
+      timeZone = 'UTC';
+    }
+  }
   if (!TimeZone.isValid(timeZone)) timeZone = 'UTC';
   return { timeZone, locale };
+}
+
+/** Only the locale, for the language of a custom function's message; '' when it cannot be read. */
+export function readSpreadsheetLocale(): string {
+  try {
+    return SpreadsheetApp.getActive()?.getSpreadsheetLocale() ?? '';
+  } catch {
+    return '';
+  }
 }

@@ -5,6 +5,7 @@
 import { dayFromCivil } from '../core/calendar';
 import { TimeZone } from '../core/timezone';
 import { translate, type Language } from '../i18n';
+import { userLanguage } from './language';
 import { uniqueSheetName } from './sheets';
 import { EXAMPLE, FIRST_MONTH_ROW, HEADER_ROW, LAST_MONTH_ROW, WIDTH, planTemplate } from './templatePlan';
 
@@ -26,7 +27,7 @@ export interface TemplateResult {
   sheetName: string;
 }
 
-export function insertTemplate(withExample: boolean, language: Language = 'en'): TemplateResult {
+export function insertTemplate(withExample: boolean, language: Language = userLanguage()): TemplateResult {
   const spreadsheet = SpreadsheetApp.getActive();
   const zone = TimeZone.named(spreadsheet.getSpreadsheetTimeZone());
   const today = new Date();
@@ -76,7 +77,7 @@ export function insertTemplate(withExample: boolean, language: Language = 'en'):
 }
 
 /** Menu: Insert churn template. Asks whether to fill in the example. */
-export function insertTemplateFromMenu(language: Language = 'en'): void {
+export function insertTemplateFromMenu(language: Language = userLanguage()): void {
   const ui = SpreadsheetApp.getUi();
   const answer = ui.alert(translate(language, 'menu.template'), translate(language, 'template.askExample'), ui.ButtonSet.YES_NO_CANCEL);
   if (answer === ui.Button.CANCEL || answer === ui.Button.CLOSE) return;

@@ -7,6 +7,7 @@ import { buildChurnTable } from '../core/churnTable';
 import { COLUMN_ROLES, detectColumns, type ColumnMapping, type ColumnRole } from '../core/columns';
 import { isoFromDay, validDayFromCivil } from '../core/calendar';
 import { DateReader, dateOrderOfLocale, type DateOrder } from '../core/dates';
+import { monthNamesOf } from '../core/monthNames';
 import { isPeriodKind } from '../core/periods';
 import { readCustomerTable, type CustomerTable } from '../core/table';
 import { locateTable, type GridCell, type TableLocation } from '../core/tableLocation';
@@ -15,9 +16,11 @@ import { UserError, translate, type Language, type MessageKey } from '../i18n';
 import type { BuildRequest, BuildSummary, PreviewRow, TableInspection } from '../shared/wizard';
 import { planChurnSheet } from './churnSheetPlan';
 import { uniqueSheetName } from './sheets';
+import { userLanguage } from './language';
 import { writeChurnSheet } from './sheetWriter';
 
-const LANGUAGE: Language = 'en';
+/** The language of the person this run serves; set as each entry point starts. */
+let language: Language = 'en';
 const PREVIEW_ROWS = 5;
 const LISTED_PROBLEMS = 5;
 const LOCK_WAIT_MS = 5_000;
@@ -26,7 +29,7 @@ type Grid = unknown[][];
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const fail = (key: MessageKey, params: Record<string, string | number> = {}): never => {
-  throw new UserError(LANGUAGE, key, params);
+  throw new UserError(language, key, params);
 };
 
 interface LoadedTable {
@@ -74,7 +77,12 @@ function readWithMapping(spreadsheet: Spreadsheet, loaded: LoadedTable, mapping:
   const column = (index: number | null) => (index === null ? undefined : { rows, index: offset + index });
   return readCustomerTable(
     { start: column(mapping.start)!, end: column(mapping.end), ids: column(mapping.id) },
-    { timeZone: loaded.timeZone, localeOrder: dateOrderOfLocale(loaded.locale || undefined), firstRowNumber: loaded.location.headerIndex + 2 },
+    {
+      timeZone: loaded.timeZone,
+      localeOrder: dateOrderOfLocale(loaded.locale || undefined),
+      monthNames: monthNamesOf(loaded.locale || undefined),
+      firstRowNumber: loaded.location.headerIndex + 2,
+    },
   );
 }
 
@@ -85,7 +93,7 @@ function validMapping(mapping: unknown, columnCount: number): ColumnMapping {
     const value = (mapping as Record<string, unknown>)[role];
     if (value === null || value === undefined) result[role] = null;
     else if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < columnCount) result[role] = value;
-    else fail('wizard.badColumn', { role: translate(LANGUAGE, `wizard.role.${role}` as MessageKey), count: columnCount });
+    else fail('wizard.badColumn', { role: translate(language, `wizard.role.${role}` as MessageKey), count: columnCount });
   }
   if (result.start === null) fail('wizard.noStartColumn');
   if (result.end !== null && result.end === result.start) fail('wizard.sameColumn');
@@ -93,7 +101,7 @@ function validMapping(mapping: unknown, columnCount: number): ColumnMapping {
 }
 
 const ORDER_KEYS: Record<DateOrder, MessageKey> = { DMY: 'wizard.dateOrder.DMY', MDY: 'wizard.dateOrder.MDY', YMD: 'wizard.dateOrder.YMD' };
-const roleName = (role: ColumnRole) => translate(LANGUAGE, `wizard.role.${role}` as MessageKey);
+const roleName = (role: ColumnRole) => translate(language, `wizard.role.${role}` as MessageKey);
 
 /** Reasons why COUNTIFS formulas would count this table differently from the engine. */
 function liveFormulaBlockers(loaded: LoadedTable, mapping: ColumnMapping, table: CustomerTable): string[] {
@@ -105,8 +113,8 @@ function liveFormulaBlockers(loaded: LoadedTable, mapping: ColumnMapping, table:
     const column = location.firstColumn + mapping[role]!;
     for (let r = first; r <= first + location.rowCount - 1; r++) {
       const cell = grid[r][column];
-      if (typeof cell === 'string' && cell.trim() !== '' && new DateReader(loaded.timeZone, 'DMY').read(cell).kind === 'day') {
-        reasons.push(translate(LANGUAGE, 'wizard.blocker.textDates', { role: roleName(role), row: r + 1, value: cell }));
+      if (typeof cell === 'string' && cell.trim() !== '' && new DateReader(loaded.timeZone, 'DMY', monthNamesOf(loaded.locale || undefined)).read(cell).kind === 'day') {
+        reasons.push(translate(language, 'wizard.blocker.textDates', { role: roleName(role), row: r + 1, value: cell }));
         break;
       }
     }
@@ -115,9 +123,9 @@ function liveFormulaBlockers(loaded: LoadedTable, mapping: ColumnMapping, table:
   const miscounted = table.problems.filter((p) => p.key === 'row.endNotDate' || p.key === 'row.endBeforeStart' || p.key === 'row.dateOutOfRange');
   if (miscounted.length > 0) {
     reasons.push(
-      translate(LANGUAGE, 'wizard.blocker.rows', {
+      translate(language, 'wizard.blocker.rows', {
         count: miscounted.length,
-        first: miscounted.slice(0, 3).map((p) => translate(LANGUAGE, p.key, p.params)).join(' '),
+        first: miscounted.slice(0, 3).map((p) => translate(language, p.key, p.params)).join(' '),
       }),
     );
   }
@@ -128,7 +136,7 @@ function liveFormulaBlockers(loaded: LoadedTable, mapping: ColumnMapping, table:
       if (!id) continue;
       const earlier = seen.get(id);
       if (earlier !== undefined) {
-        reasons.push(translate(LANGUAGE, 'wizard.blocker.repeatedIds', { id, rows: `${earlier + 1}, ${r + 1}` }));
+        reasons.push(translate(language, 'wizard.blocker.repeatedIds', { id, rows: `${earlier + 1}, ${r + 1}` }));
         break;
       }
       seen.set(id, r);
@@ -139,7 +147,8 @@ function liveFormulaBlockers(loaded: LoadedTable, mapping: ColumnMapping, table:
 
 function previewRows(loaded: LoadedTable, mapping: ColumnMapping, table: CustomerTable): PreviewRow[] {
   const orderOf = (role: 'start' | 'end') => table.dateOrders.find((o) => o.column === role)?.order ?? 'DMY';
-  const readers = { start: new DateReader(loaded.timeZone, orderOf('start')), end: new DateReader(loaded.timeZone, orderOf('end')) };
+  const names = monthNamesOf(loaded.locale || undefined);
+  const readers = { start: new DateReader(loaded.timeZone, orderOf('start'), names), end: new DateReader(loaded.timeZone, orderOf('end'), names) };
   const shown = (role: 'start' | 'end', cell: unknown) => {
     const reading = readers[role].read(cell);
     return reading.kind === 'day' ? isoFromDay(reading.day) : reading.kind === 'blank' ? '' : `? ${String(cell)}`;
@@ -158,10 +167,11 @@ function previewRows(loaded: LoadedTable, mapping: ColumnMapping, table: Custome
 }
 
 function problemTexts(table: CustomerTable): string[] {
-  return table.problems.slice(0, LISTED_PROBLEMS).map((p) => translate(LANGUAGE, p.key, p.params));
+  return table.problems.slice(0, LISTED_PROBLEMS).map((p) => translate(language, p.key, p.params));
 }
 
 export function wizardInspect(sheetName: string | null, mapping: ColumnMapping | null): TableInspection {
+  language = userLanguage();
   if (sheetName !== null && typeof sheetName !== 'string') fail('wizard.noSheet', { name: String(sheetName) });
   const spreadsheet = SpreadsheetApp.getActive();
   const activeSheet = spreadsheet.getActiveSheet();
@@ -200,10 +210,10 @@ export function wizardInspect(sheetName: string | null, mapping: ColumnMapping |
   base.problemCount = table.problemCount;
   base.problems = problemTexts(table);
   base.dateNotes = table.dateOrders.map((report) =>
-    translate(LANGUAGE, 'wizard.dateOrder', {
+    translate(language, 'wizard.dateOrder', {
       role: roleName(report.column),
-      order: translate(LANGUAGE, ORDER_KEYS[report.order]),
-      why: report.fromLocale ? translate(LANGUAGE, 'wizard.dateOrder.fromLocale') : '',
+      order: translate(language, ORDER_KEYS[report.order]),
+      why: report.fromLocale ? translate(language, 'wizard.dateOrder.fromLocale') : '',
     }),
   );
   base.liveFormulaBlockers = liveFormulaBlockers(loaded, chosen, table);
@@ -220,6 +230,7 @@ function parseIsoDay(which: string, value: unknown): number | undefined {
 
 
 export function wizardBuild(request: BuildRequest): BuildSummary {
+  language = userLanguage();
   // Everything about the request is checked before the spreadsheet is touched.
   if (typeof request !== 'object' || request === null) return fail('wizard.noStartColumn');
   if (typeof request.sheetName !== 'string') fail('wizard.noSheet', { name: String(request.sheetName) });
@@ -230,8 +241,8 @@ export function wizardBuild(request: BuildRequest): BuildSummary {
   if (request.output !== 'formulas' && request.output !== 'values') fail('wizard.badOutput');
   const profit = request.profitPerCustomer;
   if (profit !== null && profit !== undefined && (typeof profit !== 'number' || !Number.isFinite(profit) || profit < 0)) fail('wizard.badProfit');
-  const firstDay = parseIsoDay('first', request.firstPeriod);
-  const lastDay = parseIsoDay('last', request.lastPeriod);
+  const firstDay = parseIsoDay(translate(language, 'ui.firstPeriod'), request.firstPeriod);
+  const lastDay = parseIsoDay(translate(language, 'ui.lastPeriod'), request.lastPeriod);
   if (firstDay !== undefined && lastDay !== undefined && firstDay > lastDay) {
     fail('wizard.badRange', { first: request.firstPeriod, last: request.lastPeriod });
   }
@@ -269,14 +280,14 @@ export function wizardBuild(request: BuildRequest): BuildSummary {
         wholeColumns: loaded.location.headerIndex === 0,
       },
       profitPerCustomer: profit ?? null,
-      language: LANGUAGE,
+      language: language,
     });
 
     // A new sheet, never an existing one; it becomes the active sheet as it is inserted.
     const sheetName = uniqueSheetName(spreadsheet, plan.baseName);
     const sheet = spreadsheet.insertSheet(sheetName);
     try {
-      writeChurnSheet(sheet, plan, request.chart === true, LANGUAGE);
+      writeChurnSheet(sheet, plan, request.chart === true, language);
     } catch (error) {
       spreadsheet.deleteSheet(sheet); // no half-built sheet is left behind
       throw error;

@@ -76,4 +76,5 @@ export interface WizardServer {
   wizardInspect(sheetName: string | null, mapping: ColumnMapping | null): TableInspection;
   wizardBuild(request: BuildRequest): BuildSummary;
   wizardInsertTemplate(withExample: boolean): { sheetName: string };
+  wizardSetLanguage(language: string): string;
 }

@@ -3,18 +3,21 @@
  * options, build. All the work happens on the server; this file only shows and asks.
  */
 import { COLUMN_ROLES, type ColumnMapping, type ColumnRole } from '../core/columns';
-import { translate, type Language, type MessageKey } from '../i18n';
+import { LANGUAGES, LANGUAGE_NAMES, isLanguage, translate, type Language, type MessageKey } from '../i18n';
 import type { BuildRequest, OutputMode, PeriodKind, TableInspection } from '../shared/wizard';
 import { byId, element, option, replaceChildren, setText } from './dom';
 import { callServer } from './server';
 
-const language: Language = 'en';
+// The server writes the user's language into the page it serves; the switch below changes it.
+const served = document.documentElement.dataset.language;
+let language: Language = isLanguage(served) ? served : 'en';
 const t = (key: MessageKey, params?: Record<string, string | number>) => translate(language, key, params);
 
 let inspection: TableInspection | null = null;
 
 function fillStaticTexts(): void {
   document.documentElement.lang = language;
+  replaceChildren(byId('language'), ...LANGUAGES.map((code) => option(code, LANGUAGE_NAMES[code], code === language)));
   for (const node of Array.from(document.querySelectorAll<HTMLElement>('[data-text]'))) {
     setText(node, t(node.dataset.text as MessageKey));
   }
@@ -152,7 +155,21 @@ async function insertTemplate(): Promise<void> {
   }
 }
 
+async function switchLanguage(chosen: string): Promise<void> {
+  if (!isLanguage(chosen)) return;
+  language = chosen;
+  fillStaticTexts();
+  try {
+    await callServer('wizardSetLanguage', chosen);
+  } catch (error) {
+    showError(error);
+  }
+  // Previews, problems and notes come from the server: ask again in the new language.
+  await inspect(inspection?.sheetName ?? null, inspection ? currentMapping() : null);
+}
+
 fillStaticTexts();
+byId('language').addEventListener('change', (event) => void switchLanguage((event.target as HTMLSelectElement).value));
 byId('sheet').addEventListener('change', (event) => void inspect((event.target as HTMLSelectElement).value, null));
 byId('build').addEventListener('click', () => void build());
 byId('template').addEventListener('click', () => void insertTemplate());

@@ -147,7 +147,7 @@ describe('requests are checked before anything is written', () => {
     [{ period: 'fortnight' }, /The period must be month, week, quarter or year/],
     [{ output: 'pdf' }, /The output must be live formulas or values/],
     [{ firstPeriod: '2024-03-01', lastPeriod: '2024-01-01' }, /The first period \(2024-03-01\) is after the last period/],
-    [{ firstPeriod: '31.01.2024' }, /The first period "31.01.2024" is not a date/],
+    [{ firstPeriod: '31.01.2024' }, /First period: "31.01.2024" is not a date/],
     [{ profitPerCustomer: -5 }, /profit per customer must be a number of 0 or more/],
   ])('%j', (request, expected) => {
     expect(errorOf(() => world.build(request as never))).toMatch(expected);

@@ -6,7 +6,7 @@ import { SEED_004_MONTHS, seed004Rows } from '../fixtures/seed004';
 
 // The spreadsheet is in Oslo, the script in New York, the machine in Honolulu (jest.config.cjs).
 const SHEET_ZONE = 'Europe/Oslo';
-const api = loadBundle(spreadsheetSettings(SHEET_ZONE, 'nb_NO', 'America/New_York'));
+const api = loadBundle(spreadsheetSettings(SHEET_ZONE, 'en_GB', 'America/New_York'));
 const HEADER = [
   'Period start',
   'Customers at start',
