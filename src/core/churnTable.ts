@@ -10,6 +10,7 @@
  * Each interval touches at most two periods' counters and one difference array, so the table
  * costs O(intervals + periods) time and memory, never intervals x periods.
  */
+import { adjustedChurn, churnRate } from './metrics';
 import { PeriodIndex, type PeriodKind } from './periods';
 import { NO_END, activityIntervals, type ActivityIntervals } from './customers';
 import type { CustomerTable } from './table';
@@ -100,4 +101,23 @@ export function buildChurnTable(table: CustomerTable, kind: PeriodKind, window?:
   const intervals = activityIntervals(table);
   if (!table.span) return { rows: [], customerCount: 0 };
   return { rows: computePeriodTable(intervals, kind, table.span, window), customerCount: intervals.customerCount };
+}
+
+/**
+ * A period's figures in table order: customers at start, new, reactivated, churned, churned
+ * new, customers at end, churn rate and adjusted churn; '' where a rate is undefined (no
+ * customers at the start), never 0 or NaN.
+ */
+export function periodFigures(row: PeriodRow): (number | '')[] {
+  const rate = (value: number | undefined): number | '' => (value === undefined ? '' : value);
+  return [
+    row.customersAtStart,
+    row.newCustomers,
+    row.reactivated,
+    row.churned,
+    row.churnedNew,
+    row.customersAtEnd,
+    rate(churnRate(row.customersAtStart, row.churned)),
+    rate(adjustedChurn(row)),
+  ];
 }

@@ -5,8 +5,7 @@
  */
 import { dateOrderOfLocale } from '../core/dates';
 import { monthNamesOf } from '../core/monthNames';
-import { buildChurnTable, type PeriodRow } from '../core/churnTable';
-import { adjustedChurn, churnRate } from '../core/metrics';
+import { buildChurnTable, periodFigures, type PeriodRow } from '../core/churnTable';
 import { isPeriodKind, type PeriodKind } from '../core/periods';
 import { readCustomerTable, type RowProblem } from '../core/table';
 import { TimeZone } from '../core/timezone';
@@ -47,22 +46,8 @@ export function describeProblems(language: Language, problems: RowProblem[], tot
   return listed.join(' ');
 }
 
-function rateCell(value: number | undefined): number | string {
-  return value === undefined ? '' : value;
-}
-
 export function periodTableRow(row: PeriodRow, timeZone: TimeZone): (Date | number | string)[] {
-  return [
-    new Date(timeZone.startOfDay(row.startDay)),
-    row.customersAtStart,
-    row.newCustomers,
-    row.reactivated,
-    row.churned,
-    row.churnedNew,
-    row.customersAtEnd,
-    rateCell(churnRate(row.customersAtStart, row.churned)),
-    rateCell(adjustedChurn(row)),
-  ];
+  return [new Date(timeZone.startOfDay(row.startDay)), ...periodFigures(row)];
 }
 
 export function CHURN_TABLE(

@@ -7,8 +7,8 @@
  * LibreOffice and HyperFormula all have, and none of this add-on's custom functions, so the
  * sheet keeps working for collaborators without the add-on and in copies.
  */
-import type { PeriodRow } from '../core/churnTable';
-import { adjustedChurn, churnRate, lostProfit, retentionRate } from '../core/metrics';
+import { periodFigures, type PeriodRow } from '../core/churnTable';
+import { lostProfit, retentionRate } from '../core/metrics';
 import type { PeriodKind } from '../core/periods';
 import type { TimeZone } from '../core/timezone';
 import { translate, type Language, type MessageKey } from '../i18n';
@@ -88,8 +88,6 @@ function rangeOf(source: SourceColumns, column: number): string {
   return source.wholeColumns ? `${sheet}!$${letter}:$${letter}` : `${sheet}!$${letter}$${source.firstDataRow}:$${letter}$${source.lastRow}`;
 }
 
-const blankIfUndefined = (value: number | undefined): number | string => (value === undefined ? '' : value);
-
 export function planChurnSheet(input: PlanInput): SheetPlan {
   const { rows, kind, timeZone, output, source, profitPerCustomer, language } = input;
   const t = (key: MessageKey, params?: Record<string, string | number>) => translate(language, key, params);
@@ -115,17 +113,8 @@ export function planChurnSheet(input: PlanInput): SheetPlan {
   let body: CellValue[][];
   if (output === 'values') {
     body = rows.map((row) => {
-      const cells: CellValue[] = [
-        row.customersAtStart,
-        row.newCustomers,
-        row.reactivated,
-        row.churned,
-        row.churnedNew,
-        row.customersAtEnd,
-        blankIfUndefined(churnRate(row.customersAtStart, row.churned)),
-        blankIfUndefined(adjustedChurn(row)),
-        blankIfUndefined(retentionRate(row.customersAtStart, row.churned)),
-      ];
+      const retention = retentionRate(row.customersAtStart, row.churned);
+      const cells: CellValue[] = [...periodFigures(row), retention === undefined ? '' : retention];
       if (withProfit) cells.push(lostProfit(row.churned + row.churnedNew, profitPerCustomer));
       return cells;
     });

@@ -6,6 +6,7 @@ import { DIST } from '../helpers/bundle';
 import { bruteForceTable, type Row } from '../helpers/bruteForce';
 import { PORTABLE_FUNCTIONS, functionsIn } from '../helpers/formulaFunctions';
 import { customerSheet, wizardWorld } from '../helpers/wizardSetup';
+import { errorOf } from '../helpers/errors';
 
 const HEADER = [
   'Period start', 'Customers at start', 'New customers', 'Reactivated', 'Churned', 'Churned new',
@@ -130,14 +131,6 @@ describe('live formulas equal the engine on random tables', () => {
 describe('requests are checked before anything is written', () => {
   const world = wizardWorld(seed004Rows().slice(0, 50));
   const sheetsBefore = world.apps.sheetNames();
-  const errorOf = (fn: () => unknown) => {
-    try {
-      fn();
-    } catch (error) {
-      return (error as Error).message;
-    }
-    return 'no error';
-  };
 
   test.each([
     [{ sheetName: 'Nope' }, /There is no sheet named "Nope"/],

@@ -3,6 +3,7 @@ import { loadBundle, spreadsheetSettings } from '../helpers/bundle';
 import { bruteForceTable, type Kind, type Row } from '../helpers/bruteForce';
 import { isoInZone, sheetsDate } from '../helpers/dates';
 import { SEED_004_MONTHS, seed004Rows } from '../fixtures/seed004';
+import { errorOf } from '../helpers/errors';
 
 // The spreadsheet is in Oslo, the script in New York, the machine in Honolulu (jest.config.cjs).
 const SHEET_ZONE = 'Europe/Oslo';
@@ -27,14 +28,6 @@ const datesOf = (rows: Row[], zone = SHEET_ZONE) => ({
   ends: column(rows.map((r) => (r.end ? sheetsDate(r.end, zone) : ''))),
   ids: column(rows.map((r) => r.id ?? '')),
 });
-const errorOf = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (error) {
-    return (error as Error).message;
-  }
-  return 'no error';
-};
 
 describe('CHURN_TABLE on the seed 004 customer table', () => {
   const { starts, ends } = datesOf(seed004Rows());

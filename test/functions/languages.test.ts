@@ -1,15 +1,8 @@
 import { en } from '../../src/i18n/en';
 import { catalogue } from '../../src/i18n';
 import { loadBundle, spreadsheetSettings } from '../helpers/bundle';
+import { errorOf } from '../helpers/errors';
 
-const errorOf = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (error) {
-    return (error as Error).message;
-  }
-  return 'no error';
-};
 
 describe('custom functions speak the spreadsheet locale\'s language', () => {
   test.each([

@@ -1,16 +1,9 @@
 import { loadBundle } from '../helpers/bundle';
+import { errorOf } from '../helpers/errors';
 
 // The custom functions as dist/Code.js ships them.
 const api = loadBundle();
 const call = (name: string, ...args: unknown[]) => api[name](...args);
-const message = (fn: () => unknown): string => {
-  try {
-    fn();
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error('expected an error');
-};
 
 describe('CHURN_RATE and friends on the seeds', () => {
   test('CHURN_RATE(500, 15) = 3 % and CHURN_RATE(150, 5) = 3.33 %', () => {
@@ -73,7 +66,7 @@ describe('bad input throws a message naming the function, the argument and the v
     [['CHURN_RATE', [[500], [100]], [[15]]], /CHURN_RATE: customers_lost has 1 x 1 cells but customers_at_start has 2 x 1/],
   ])('%j', (args, expected) => {
     const [name, ...rest] = args as [string, ...unknown[]];
-    expect(message(() => call(name, ...rest))).toMatch(expected);
+    expect(errorOf(() => call(name, ...rest))).toMatch(expected);
   });
 
   test('no result is ever NaN, Infinity or undefined', () => {
