@@ -108,12 +108,13 @@ function liveFormulaBlockers(loaded: LoadedTable, mapping: ColumnMapping, table:
   const reasons: string[] = [];
   const { grid, location } = loaded;
   const first = location.headerIndex + 1;
+  const textReader = new DateReader(loaded.timeZone, 'DMY', monthNamesOf(loaded.locale || undefined));
   for (const role of ['start', 'end'] as const) {
     if (mapping[role] === null) continue;
     const column = location.firstColumn + mapping[role]!;
     for (let r = first; r <= first + location.rowCount - 1; r++) {
       const cell = grid[r][column];
-      if (typeof cell === 'string' && cell.trim() !== '' && new DateReader(loaded.timeZone, 'DMY', monthNamesOf(loaded.locale || undefined)).read(cell).kind === 'day') {
+      if (typeof cell === 'string' && cell.trim() !== '' && textReader.read(cell).kind === 'day') {
         reasons.push(translate(language, 'wizard.blocker.textDates', { role: roleName(role), row: r + 1, value: cell }));
         break;
       }
