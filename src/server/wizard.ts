@@ -48,12 +48,11 @@ interface LoadedTable {
 function loadTable(spreadsheet: Spreadsheet, sheetName: string, anchor?: GridCell): LoadedTable {
   const sheet = spreadsheet.getSheetByName(sheetName);
   if (!sheet) return fail('wizard.noSheet', { name: sheetName });
-  const name = sheetName;
   const grid = sheet.getDataRange().getValues() as Grid;
   const zoneName = spreadsheet.getSpreadsheetTimeZone();
   return {
     sheet,
-    sheetName: name,
+    sheetName,
     grid,
     location: locateTable(grid, anchor),
     timeZone: TimeZone.named(TimeZone.isValid(zoneName) ? zoneName : 'UTC'),
