@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'test-artifacts/'] },
+  { ignores: ['dist/', 'build/', 'node_modules/', 'coverage/', 'test-artifacts/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -14,6 +14,11 @@ export default tseslint.config(
       eqeqeq: ['error', 'always'],
       'no-console': 'off',
     },
+  },
+  {
+    // The playground's page scripts run in the browser.
+    files: ['local/playground/*.js'],
+    languageOptions: { globals: { ...globals.browser } },
   },
   {
     // The Apps Script entry file declares globals that Apps Script calls by name.

@@ -1,0 +1,162 @@
+/**
+ * The local playground: a page that stands in for Google Sheets, served on localhost. The
+ * spreadsheet is the in-memory fake (formulas evaluated by HyperFormula), the sidebar is the
+ * real built dist/Sidebar.html, and its google.script.run calls reach the real dist/Code.js.
+ */
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { createHost, type Host } from '../host';
+import { largerSample, seedSample } from '../samples';
+import { readTableFile } from '../tableFile';
+import { workbookToXlsx } from '../xlsx';
+
+/** The server functions the sidebar may call, as Apps Script allows only top-level functions. */
+const SIDEBAR_FUNCTIONS = new Set(['wizardInspect', 'wizardBuild', 'wizardInsertTemplate', 'wizardSetLanguage']);
+const RATE_FUNCTIONS = /^=\s*(CHURN_RATE|ADJUSTED_CHURN|RETENTION_RATE)\s*\(/i;
+const MAX_SHOWN_ROWS = 500;
+
+export interface Playground {
+  url: string;
+  host: Host;
+  close(): Promise<void>;
+}
+
+function sheetView(host: Host, name: string) {
+  const { apps } = host;
+  const display = apps.displayValues(name).slice(0, MAX_SHOWN_ROWS);
+  const formulas = apps.formulas(name).slice(0, MAX_SHOWN_ROWS);
+  const values = apps.values(name);
+  // Charts as series of numbers, read from the ranges the add-on gave them.
+  const charts = apps.charts(name).map((chart) => {
+    const ranges = chart.ranges.map((range) => {
+      const match = /!([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(range)!;
+      const col = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+      return { c0: col(match[1]) - 1, r0: +match[2] - 1, c1: col(match[3]) - 1, r1: +match[4] - 1 };
+    });
+    const [labels, ...series] = ranges;
+    const labelTexts = display.slice(labels.r0 + 1, labels.r1 + 1).map((row) => row[labels.c0] ?? '');
+    const lines = series.flatMap((range) => {
+      const out = [];
+      for (let c = range.c0; c <= range.c1; c++) {
+        out.push({
+          name: String(values[range.r0]?.[c] ?? ''),
+          points: values.slice(range.r0 + 1, range.r1 + 1).map((row) => (typeof row[c] === 'number' ? row[c] : null)),
+        });
+      }
+      return out;
+    });
+    return { title: String(chart.options.title ?? ''), labels: labelTexts, series: lines };
+  });
+  return { name, display, formulas, rowCount: values.length, charts };
+}
+
+function uniqueName(host: Host, base: string): string {
+  let name = base;
+  for (let n = 2; host.apps.sheetNames().some((existing) => existing.toLowerCase() === name.toLowerCase()); n++) name = `${base} (${n})`;
+  return name;
+}
+
+async function body(request: http.IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+function send(response: http.ServerResponse, status: number, type: string, content: string | Buffer, headers: Record<string, string> = {}) {
+  response.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', ...headers });
+  response.end(content);
+}
+const json = (response: http.ServerResponse, value: unknown, status = 200) => send(response, status, 'application/json; charset=utf-8', JSON.stringify(value));
+
+/**
+ * The sidebar as the menu item opens it (showWizard, in the user's language), with a
+ * google.script.run that posts to this server instead of Google.
+ */
+function sidebarPage(host: Host, root: string): string {
+  host.addOn.showWizard();
+  const html = host.apps.ui.sidebars[host.apps.ui.sidebars.length - 1].html;
+  const shim = readFileSync(path.join(root, 'local/playground/scriptRun.js'), 'utf8');
+  return html.replace('<script>', () => `<script>${shim}</script>\n    <script>`);
+}
+
+export async function startPlayground(root: string, port = 3000): Promise<Playground> {
+  const timeZone = process.env.SHEET_TIME_ZONE ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
+  const host = createHost({
+    root,
+    timeZone,
+    locale: 'en_GB',
+    sheets: { Customers: seedSample(root, timeZone), 'Larger sample': largerSample(timeZone) },
+    activeSheet: 'Customers',
+  });
+  const page = readFileSync(path.join(root, 'local/playground/page.html'), 'utf8');
+  const script = readFileSync(path.join(root, 'local/playground/page.js'), 'utf8');
+
+  const server = http.createServer((request, response) => {
+    void (async () => {
+      const url = new URL(request.url ?? '/', 'http://localhost');
+      try {
+        if (request.method === 'GET' && url.pathname === '/') return send(response, 200, 'text/html; charset=utf-8', page);
+        if (request.method === 'GET' && url.pathname === '/page.js') return send(response, 200, 'text/javascript; charset=utf-8', script);
+        if (request.method === 'GET' && url.pathname === '/sidebar') return send(response, 200, 'text/html; charset=utf-8', sidebarPage(host, root));
+        if (request.method === 'GET' && url.pathname === '/api/workbook') {
+          const names = host.apps.sheetNames();
+          const spreadsheet = host.apps.globals.SpreadsheetApp as { getActive(): { getActiveSheet(): { getName(): string } } };
+          const active = spreadsheet.getActive().getActiveSheet().getName();
+          const shown = url.searchParams.get('sheet') ?? active;
+          return json(response, { names, active, sheet: sheetView(host, names.includes(shown) ? shown : active) });
+        }
+        if (request.method === 'POST' && url.pathname === '/run') {
+          const { name, args } = JSON.parse((await body(request)).toString('utf8'));
+          if (!SIDEBAR_FUNCTIONS.has(name)) return json(response, { error: `Script function not found: ${name}` });
+          try {
+            return json(response, { value: host.addOn[name](...(args as unknown[])) ?? null });
+          } catch (error) {
+            return json(response, { error: (error as Error).message });
+          }
+        }
+        if (request.method === 'POST' && url.pathname === '/api/cell') {
+          const { sheet, a1, input } = JSON.parse((await body(request)).toString('utf8'));
+          const text = String(input);
+          const number = text.trim() !== '' && Number.isFinite(Number(text)) ? Number(text) : undefined;
+          host.apps.setValues(sheet, a1, [[number ?? text]]);
+          // A rate typed in a cell is shown as a percentage, as one would format it in Sheets.
+          if (RATE_FUNCTIONS.test(text)) {
+            const sheetObject = (host.apps.globals.SpreadsheetApp as { getActive(): { getSheetByName(n: string): { getRange(a: string): { setNumberFormat(f: string): void } } } }).getActive().getSheetByName(sheet);
+            sheetObject.getRange(a1).setNumberFormat('0.0%');
+          }
+          return json(response, { ok: true });
+        }
+        if (request.method === 'POST' && url.pathname === '/api/upload') {
+          const fileName = url.searchParams.get('name') ?? 'upload.csv';
+          const rows = await readTableFile(fileName, await body(request), host.timeZone, host.locale);
+          const name = uniqueName(host, path.basename(fileName).replace(/\.[^.]+$/, '').slice(0, 60) || 'Upload');
+          host.apps.setValues(name, 'A1', rows);
+          const spreadsheet = host.apps.globals.SpreadsheetApp as { getActive(): { setActiveSheet(s: unknown): void; getSheetByName(n: string): unknown } };
+          spreadsheet.getActive().setActiveSheet(spreadsheet.getActive().getSheetByName(name));
+          return json(response, { name });
+        }
+        if (request.method === 'POST' && url.pathname === '/api/template') {
+          return json(response, { value: host.addOn.wizardInsertTemplate(url.searchParams.get('example') === 'true') });
+        }
+        if (request.method === 'GET' && url.pathname === '/api/download.xlsx') {
+          const file = await workbookToXlsx(host.apps);
+          return send(response, 200, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', file, {
+            'Content-Disposition': 'attachment; filename="churn.xlsx"',
+          });
+        }
+        return send(response, 404, 'text/plain', 'Not found');
+      } catch (error) {
+        return json(response, { error: (error as Error).message }, 400);
+      }
+    })();
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const address = server.address() as { port: number };
+  return {
+    url: `http://localhost:${address.port}/`,
+    host,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+

@@ -1,0 +1,176 @@
+/**
+ * Reading a customer table from a file on this machine into the rows a spreadsheet would hold
+ * after File > Import: CSV (RFC 4180, delimiter `,`, `;` or tab taken from the header line,
+ * UTF-8 with or without a byte order mark) or the first worksheet of an .xlsx.
+ *
+ * Like Sheets' import, text that is a date becomes a date cell (a JS Date at midnight of that
+ * day in the spreadsheet's time zone, read with the engine's own DateReader, the column's
+ * day/month order decided by its own values and then the locale), text that is a plain number
+ * becomes a number, and everything else stays text. The header row stays text.
+ */
+import ExcelJS from 'exceljs';
+import { MS_PER_DAY } from '../src/core/calendar';
+import { DateReader, dateOrderOfLocale, dayMonthEvidence, resolveDateOrder } from '../src/core/dates';
+import { monthNamesOf } from '../src/core/monthNames';
+import { TimeZone } from '../src/core/timezone';
+
+export type TableRows = unknown[][];
+
+/** A plain decimal number as typed: 42, -3.5, .5, 1e3. Leading zeros ("0042") stay text: they are ids, not numbers. */
+const PLAIN_NUMBER = /^[-+]?(?:0|[1-9]\d*|0?\.\d+|(?:0|[1-9]\d*)\.\d*)(?:[eE][-+]?\d+)?$/;
+
+export async function readTableFile(fileName: string, content: Buffer, timeZone: string, locale: string): Promise<TableRows> {
+  const extension = /\.([^./\\]+)$/.exec(fileName)?.[1]?.toLowerCase();
+  let rows: TableRows;
+  if (extension === 'csv') rows = parseCsv(decodeUtf8(content));
+  else if (extension === 'xlsx') rows = await readXlsx(content, timeZone);
+  else throw new Error(`${fileName}: only .csv and .xlsx files can be read (export the table as one of them).`);
+  return typeCells(rows, timeZone, locale);
+}
+
+function decodeUtf8(content: Buffer): string {
+  const text = content.toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** The delimiter that splits the header line (outside quotes) into the most fields; `,` when none does. */
+export function detectDelimiter(text: string): string {
+  const counts = new Map<string, number>([[',', 0], [';', 0], ['\t', 0]]);
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === '\n' || ch === '\r')) break;
+    else if (!quoted && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
+  }
+  let best = ',';
+  for (const [delimiter, count] of counts) if (count > counts.get(best)!) best = delimiter;
+  return best;
+}
+
+/** RFC 4180: quoted fields may hold delimiters, line breaks and doubled quotes; CRLF, LF or CR end a record. */
+export function parseCsv(text: string, delimiter = detectDelimiter(text)): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  let i = 0;
+  const endField = () => {
+    row.push(field);
+    field = '';
+  };
+  const endRow = () => {
+    endField();
+    rows.push(row);
+    row = [];
+  };
+  while (i < text.length) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i += 2;
+          continue;
+        }
+        quoted = false;
+      } else {
+        field += ch;
+      }
+      i++;
+      continue;
+    }
+    if (ch === '"' && field === '') quoted = true;
+    else if (ch === delimiter) endField();
+    else if (ch === '\r' || ch === '\n') {
+      endRow();
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+    } else field += ch;
+    i++;
+  }
+  if (field !== '' || row.length > 0) endRow();
+  // Blank lines inside the table stay (row numbers in messages match the file); those at the end go.
+  while (rows.length > 0 && rows[rows.length - 1].every((cell) => cell === '')) rows.pop();
+  return rows;
+}
+
+async function readXlsx(content: Buffer, timeZone: string): Promise<TableRows> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    // exceljs' declared Buffer type predates Node's generic Buffer.
+    await workbook.xlsx.load(content as unknown as ExcelJS.Buffer);
+  } catch (error) {
+    throw new Error(`The file is not a readable .xlsx workbook (${(error as Error).message}).`);
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) return [];
+  const zone = TimeZone.named(timeZone);
+  const rows: TableRows = [];
+  const width = sheet.columnCount;
+  for (let r = 1; r <= sheet.rowCount; r++) {
+    const row = sheet.getRow(r);
+    const cells: unknown[] = [];
+    for (let c = 1; c <= width; c++) cells.push(xlsxCellValue(row.getCell(c).value, zone));
+    rows.push(cells);
+  }
+  while (rows.length > 0 && rows[rows.length - 1].every((cell) => cell === '')) rows.pop();
+  return rows;
+}
+
+/** An exceljs cell value as a spreadsheet value: dates (exceljs gives UTC wall clocks) at midnight in the zone. */
+function xlsxCellValue(value: ExcelJS.CellValue, zone: TimeZone): unknown {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) {
+    const time = value.getTime();
+    return Number.isNaN(time) ? '' : new Date(zone.startOfDay(Math.floor(time / MS_PER_DAY)));
+  }
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((part) => part.text).join('');
+    if ('formula' in value || 'sharedFormula' in value) return xlsxCellValue((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue, zone);
+    if ('hyperlink' in value) return String(value.text ?? '');
+    if ('error' in value) return String(value.error);
+  }
+  return String(value);
+}
+
+/** Text cells below the header become numbers or dates where they are plainly one. */
+function typeCells(rows: TableRows, timeZone: string, locale: string): TableRows {
+  if (rows.length === 0) return rows;
+  const zone = TimeZone.named(timeZone);
+  const width = rows.reduce((widest, row) => Math.max(widest, row.length), 0);
+  const body = rows.slice(1);
+  const localeOrder = dateOrderOfLocale(locale);
+  const monthNames = monthNamesOf(locale);
+  const readers: DateReader[] = [];
+  for (let c = 0; c < width; c++) {
+    const column = body.map((row) => row[c]);
+    const { order } = resolveDateOrder(dayMonthEvidence(column), localeOrder);
+    readers.push(new DateReader(zone, order, monthNames));
+  }
+  const typed: TableRows = [padded(rows[0], width)];
+  for (const row of body) {
+    const cells = padded(row, width);
+    for (let c = 0; c < width; c++) {
+      const cell = cells[c];
+      if (typeof cell !== 'string') continue;
+      const trimmed = cell.trim();
+      if (trimmed === '') {
+        cells[c] = '';
+      } else if (PLAIN_NUMBER.test(trimmed)) {
+        cells[c] = Number(trimmed);
+      } else {
+        const reading = readers[c].read(trimmed);
+        if (reading.kind === 'day') cells[c] = new Date(zone.startOfDay(reading.day));
+      }
+    }
+    typed.push(cells);
+  }
+  return typed;
+}
+
+function padded(row: unknown[], width: number): unknown[] {
+  const cells = row.slice();
+  while (cells.length < width) cells.push('');
+  return cells;
+}

@@ -1,0 +1,87 @@
+import type ExcelJS from 'exceljs';
+import { HyperFormula } from 'hyperformula';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { startPlayground, type Playground } from '../../local/playground/server';
+import { SEED_004_MONTHS } from '../fixtures/seed004';
+import { launchChromium, screenshot } from '../helpers/browser';
+import { readWorkbook, sheetsForHyperFormula } from '../helpers/xlsx';
+
+const ROOT = path.resolve(__dirname, '../..');
+let browser: Browser;
+let playground: Playground;
+beforeAll(async () => {
+  browser = await launchChromium();
+  playground = await startPlayground(ROOT, 0);
+});
+afterAll(async () => {
+  await browser?.close();
+  await playground?.close();
+});
+
+test('the playground: wizard on the seed sample, numbers in the grid, a custom function typed in a cell, xlsx download', async () => {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+  await page.goto(playground.url);
+  await page.waitForSelector('#grid td');
+  expect(await page.locator('#tabs button').allTextContents()).toEqual(['Customers', 'Larger sample']);
+
+  // The real sidebar, in its frame, with google.script.run served by dist/Code.js.
+  const sidebar = page.frameLocator('#sidebar');
+  await sidebar.locator('#table-info').filter({ hasText: '1000' }).waitFor();
+  await sidebar.locator('#profit').fill('30000');
+  await sidebar.locator('#build').click();
+  await sidebar.locator('#summary:not([hidden])').waitFor();
+  await page.locator('#tabs button.active', { hasText: 'Churn by month' }).waitFor();
+
+  // The seed numbers, read from the grid as shown.
+  const rowText = async (label: string) =>
+    page.locator('#grid tr', { has: page.locator('td', { hasText: label }) }).first().locator('td').allTextContents();
+  for (const [label, month] of [['Jan 2024', SEED_004_MONTHS[0]], ['Feb 2024', SEED_004_MONTHS[1]]] as const) {
+    const cells = await rowText(label);
+    expect(cells.slice(0, 7)).toEqual([label, String(month.S), String(month.N), '0', String(month.L), String(month.Ln), String(month.E)]);
+  }
+  expect((await rowText('Jan 2024'))[7]).toBe('3.00%');
+  expect((await rowText('Jan 2024'))[8]).toBe('3.80%');
+  expect((await rowText('Feb 2024'))[8]).toBe('3.67%');
+  expect(await page.locator('#charts svg polyline').count()).toBe(2);
+
+  // A custom function typed into a cell.
+  await page.locator('#grid td[data-a1="B20"]').click();
+  await page.fill('#formula', '=ADJUSTED_CHURN(500,15,200,4)');
+  await page.press('#formula', 'Enter');
+  await page.locator('#grid td[data-a1="B20"]', { hasText: '3.8%' }).waitFor();
+  await screenshot(page, 'playground.png');
+
+  // Download: the workbook with its live formulas.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download button')]);
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'churn-')), 'churn.xlsx');
+  await download.saveAs(file);
+  const workbook = await readWorkbook(file);
+  expect((workbook.getWorksheet('Churn by month')!.getCell('B2').value as ExcelJS.CellFormulaValue).formula).toMatch(/^COUNTIFS\(/);
+  // Recomputed from its formulas by another engine, the downloaded workbook gives the seed numbers.
+  const hf = HyperFormula.buildFromSheets(sheetsForHyperFormula(workbook), { licenseKey: 'gpl-v3' });
+  const computed = hf.getSheetValues(hf.getSheetId('Churn by month')!);
+  for (const [r, month] of [[13, SEED_004_MONTHS[0]], [14, SEED_004_MONTHS[1]]] as const) {
+    expect(computed[r].slice(1, 7)).toEqual([month.S, month.N, 0, month.L, month.Ln, month.E]);
+    expect(computed[r][8]).toBeCloseTo((month.L + month.Ln) / month.S, 9);
+  }
+  hf.destroy();
+  await page.close();
+});
+
+test('loading a CSV adds a sheet, and its row problems show in the wizard', async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'churn-'));
+  const csv = path.join(dir, 'my customers.csv');
+  writeFileSync(csv, 'Customer ID;Start date;End date\nA;05.01.2024;\nB;soon;\nC;09.01.2024;01.02.2024\n');
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.goto(playground.url);
+  await page.waitForSelector('#grid td');
+  await page.setInputFiles('#file', csv);
+  await page.locator('#tabs button.active', { hasText: 'my customers' }).waitFor();
+  const sidebar = page.frameLocator('#sidebar');
+  await sidebar.locator('#table-info').filter({ hasText: ': 3.' }).waitFor();
+  expect(await sidebar.locator('#problems li').allTextContents()).toEqual(['Row 3: the start date "soon" is not a date.']);
+  await page.close();
+});
