@@ -8,13 +8,14 @@
  * spreadsheet, the built add-on (dist/Code.js) runs its sidebar's server functions on it
  * (wizardInspect, then wizardBuild: the same code path as the sidebar), and the spreadsheet is
  * written out as .xlsx (local/xlsx.ts). Exit codes: 0 done, 1 a problem with the input (or an
- * output file that already exists), 2 a usage error.
+ * output file that already exists), 2 a usage error. Messages are in the language of the
+ * environment's locale (LC_ALL, LC_MESSAGES or LANG, e.g. lv_LV.UTF-8), English otherwise.
  */
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isoFromDay } from '../src/core/calendar';
 import { TimeZone } from '../src/core/timezone';
-import { translate } from '../src/i18n';
+import { languageOfLocale, translate, type Language, type MessageKey, type MessageParams } from '../src/i18n';
 import type { BuildRequest, BuildSummary, PeriodKind, TableInspection } from '../src/shared/wizard';
 import { createHost } from './host';
 import { readTableFile } from './tableFile';
@@ -28,29 +29,28 @@ export interface CliIo {
   env: Record<string, string | undefined>;
 }
 
-export const USAGE = `Usage: churn-sheet build <customers.csv|customers.xlsx> -o <churn.xlsx> [options]
-
-Builds the churn sheet of the add-on's wizard from a customer table (a header row with a start
-date column, optionally end date and customer id) and writes it as an .xlsx workbook.
-
-Options:
-  -o, --output <file>   the .xlsx file to write (an existing file is kept unless --force)
-  --period <period>     month (default), week, quarter or year
-  --values              write the computed numbers instead of live formulas
-  --profit <amount>     profit per customer: adds a lost-profit column
-  --locale <xx_YY>      how dates written as text are read, e.g. en_US (default en_GB)
-  --json                print the churn table as JSON on stdout (with -o it is written too)
-  --force               overwrite the output file if it exists
-  -h, --help            show this text
-`;
+/** The usage text in a language (English by default, as before). */
+export function usage(language: Language = 'en'): string {
+  return translate(language, 'cli.usage');
+}
+export const USAGE = usage('en');
 
 const PERIODS: readonly PeriodKind[] = ['month', 'week', 'quarter', 'year'];
 const LARGE_INPUT_ROWS = 10_000;
 /** An .xlsx stores ~10,000 short customer rows in about this many bytes. */
 const LARGE_XLSX_BYTES = 256 * 1024;
 
+/** The CLI's language, from the environment as gettext would choose it: LC_ALL, LC_MESSAGES, LANG ("lv_LV.UTF-8"). */
+export function cliLanguage(env: CliIo['env']): Language {
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return languageOfLocale(locale.split('.')[0].split('@')[0]);
+}
+
 class UsageError extends Error {}
 class InputError extends Error {}
+/** Errors whose text is a catalogue message in the CLI's language. */
+const usageError = (language: Language, key: MessageKey, params: MessageParams = {}) => new UsageError(translate(language, key, params));
+const inputError = (language: Language, key: MessageKey, params: MessageParams = {}) => new InputError(translate(language, key, params));
 
 interface Options {
   input: string;
@@ -63,12 +63,12 @@ interface Options {
   locale: string;
 }
 
-function parseArgs(argv: string[]): Options | 'help' {
+function parseArgs(argv: string[], language: Language): Options | 'help' {
   const args = [...argv];
-  if (args.length === 0) throw new UsageError('no command given.');
+  if (args.length === 0) throw usageError(language, 'cli.noCommand');
   const command = args.shift()!;
   if (command === '-h' || command === '--help' || command === 'help') return 'help';
-  if (command !== 'build') throw new UsageError(`unknown command "${command}" (the command is "build").`);
+  if (command !== 'build') throw usageError(language, 'cli.unknownCommand', { command });
   const options: Options = { input: '', output: null, period: 'month', values: false, profit: null, json: false, force: false, locale: 'en_GB' };
   const positional: string[] = [];
   while (args.length > 0) {
@@ -81,11 +81,11 @@ function parseArgs(argv: string[]): Options | 'help' {
     }
     const valueOf = (): string => {
       const value = inline ?? args.shift();
-      if (value === undefined || value === '') throw new UsageError(`${arg} needs a value.`);
+      if (value === undefined || value === '') throw usageError(language, 'cli.needsValue', { option: arg });
       return value;
     };
     const noValue = () => {
-      if (inline !== undefined) throw new UsageError(`${arg} takes no value.`);
+      if (inline !== undefined) throw usageError(language, 'cli.takesNoValue', { option: arg });
     };
     switch (arg) {
       case '-h':
@@ -97,20 +97,20 @@ function parseArgs(argv: string[]): Options | 'help' {
         break;
       case '--period': {
         const period = valueOf();
-        if (!(PERIODS as readonly string[]).includes(period)) throw new UsageError(`--period must be month, week, quarter or year, not "${period}".`);
+        if (!(PERIODS as readonly string[]).includes(period)) throw usageError(language, 'cli.badPeriod', { value: period });
         options.period = period as PeriodKind;
         break;
       }
       case '--profit': {
         const text = valueOf();
         const profit = /^\d+(\.\d+)?$/.test(text) ? Number(text) : NaN;
-        if (!Number.isFinite(profit)) throw new UsageError(`--profit must be a number of 0 or more, such as 30000, not "${text}".`);
+        if (!Number.isFinite(profit)) throw usageError(language, 'cli.badProfit', { value: text });
         options.profit = profit;
         break;
       }
       case '--locale': {
         const locale = valueOf();
-        if (!/^[a-z]{2,3}(?:[_-][A-Za-z]{2})?$/.test(locale)) throw new UsageError(`--locale must look like en_GB or nb_NO, not "${locale}".`);
+        if (!/^[a-z]{2,3}(?:[_-][A-Za-z]{2})?$/.test(locale)) throw usageError(language, 'cli.badLocale', { value: locale });
         options.locale = locale.replace('-', '_');
         break;
       }
@@ -127,23 +127,23 @@ function parseArgs(argv: string[]): Options | 'help' {
         options.force = true;
         break;
       default:
-        if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option "${arg}".`);
+        if (arg.startsWith('-') && arg !== '-') throw usageError(language, 'cli.unknownOption', { option: arg });
         positional.push(arg);
     }
   }
-  if (positional.length === 0) throw new UsageError('the customer file is missing.');
-  if (positional.length > 1) throw new UsageError(`one customer file at a time (got ${positional.map((p) => `"${p}"`).join(', ')}).`);
+  if (positional.length === 0) throw usageError(language, 'cli.noInput');
+  if (positional.length > 1) throw usageError(language, 'cli.manyInputs', { files: positional.map((p) => `"${p}"`).join(', ') });
   options.input = positional[0];
-  if (options.output === null && !options.json) throw new UsageError('-o <churn.xlsx> is missing (or use --json to print the table).');
-  if (options.output !== null && !/\.xlsx$/i.test(options.output)) throw new UsageError(`the output file must end in .xlsx (got "${options.output}").`);
+  if (options.output === null && !options.json) throw usageError(language, 'cli.noOutput');
+  if (options.output !== null && !/\.xlsx$/i.test(options.output)) throw usageError(language, 'cli.outputNotXlsx', { file: options.output });
   return options;
 }
 
-function timeZoneOf(env: CliIo['env'], warn: (s: string) => void): string {
+function timeZoneOf(env: CliIo['env'], language: Language, warn: (s: string) => void): string {
   const fromEnv = env.TZ?.replace(/^:/, '');
   if (fromEnv) {
     if (TimeZone.isValid(fromEnv)) return fromEnv;
-    warn(`churn-sheet: TZ="${env.TZ}" is not a time zone name; using ${Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC'}.`);
+    warn(`churn-sheet: ${translate(language, 'cli.badTimeZone', { value: env.TZ ?? '', zone: Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC' })}\n`);
   }
   const system = Intl.DateTimeFormat().resolvedOptions().timeZone;
   return system && TimeZone.isValid(system) ? system : 'UTC';
@@ -174,69 +174,68 @@ function churnTable(values: unknown[][], zone: TimeZone): { header: string[]; ro
 }
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
+  const language = cliLanguage(io.env);
   let options: Options | 'help';
   try {
-    options = parseArgs(argv);
+    options = parseArgs(argv, language);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    io.stderr(`churn-sheet: ${error.message}\n\n${USAGE}`);
+    io.stderr(`churn-sheet: ${error.message}\n\n${usage(language)}`);
     return 2;
   }
   if (options === 'help') {
-    io.stdout(USAGE);
+    io.stdout(usage(language));
     return 0;
   }
   try {
-    return await build(options, io);
+    return await build(options, io, language);
   } catch (error) {
     io.stderr(`churn-sheet: ${errorText(error)}\n`);
     return 1;
   }
 }
 
-async function build(options: Options, io: CliIo): Promise<number> {
+async function build(options: Options, io: CliIo, language: Language): Promise<number> {
   const { input, output } = options;
-  if (!existsSync(input)) throw new InputError(`${input}: no such file.`);
-  if (!statSync(input).isFile()) throw new InputError(`${input} is not a file.`);
-  if (!/\.(csv|xlsx)$/i.test(input)) throw new InputError(`${input}: only .csv and .xlsx files can be read (export the table as one of them).`);
+  if (!existsSync(input)) throw inputError(language, 'cli.noSuchFile', { file: input });
+  if (!statSync(input).isFile()) throw inputError(language, 'cli.notAFile', { file: input });
+  if (!/\.(csv|xlsx)$/i.test(input)) throw inputError(language, 'file.type', { file: input });
   if (output !== null && existsSync(output) && !options.force) {
-    throw new InputError(`${output} already exists; it was left as it is. Choose another -o file, or add --force to replace it.`);
+    throw inputError(language, 'cli.outputExists', { file: output });
   }
-  if (!existsSync(path.join(io.root, 'dist/Code.js'))) throw new InputError('dist/Code.js is missing: run npm run build first.');
+  if (!existsSync(path.join(io.root, 'dist/Code.js'))) throw inputError(language, 'cli.notBuilt');
 
-  const timeZone = timeZoneOf(io.env, io.stderr);
+  const timeZone = timeZoneOf(io.env, language, io.stderr);
   const content = readFileSync(input);
   let progress = looksLarge(input, content);
   const step = (line: string) => {
     if (progress) io.stderr(`${line}\n`);
   };
-  step(`reading ${input}...`);
-  const rows = await readTableFile(input, content, timeZone, options.locale);
+  step(translate(language, 'cli.reading', { file: input }));
+  const rows = await readTableFile(input, content, timeZone, options.locale, language);
   if (rows.length > LARGE_INPUT_ROWS + 1) progress = true;
 
-  const host = createHost({ root: io.root, sheets: { Customers: rows.length > 0 ? rows : [['']] }, activeSheet: 'Customers', timeZone, locale: options.locale });
+  const host = createHost({ root: io.root, sheets: { Customers: rows.length > 0 ? rows : [['']] }, activeSheet: 'Customers', timeZone, locale: options.locale, userLocale: language });
   const inspection = host.addOn.wizardInspect('Customers', null) as TableInspection;
   if (inspection.headerRow === 0 || inspection.rowCount === 0) {
-    throw new InputError(`${input}: there is no customer table in it (a header row with customer rows below it).`);
+    throw inputError(language, 'cli.noTable', { file: input });
   }
   if (inspection.mapping.start === null) {
     const columns = inspection.headers.map((h) => `"${h}"`).join(', ');
-    throw new InputError(
-      `${input}: no start date column found. ${translate('en', 'wizard.noStartColumn')} The columns are ${columns}; ` +
-        'name the start date column "Start date" (or Signup date, Created, Start).',
-    );
+    throw inputError(language, 'cli.noStartColumn', { file: input, choose: translate(language, 'wizard.noStartColumn'), columns });
   }
   if (inspection.span === null) {
-    throw new InputError(`${input}: ${translate('en', 'wizard.noUsableRows', { problems: inspection.problems.join(' ') })}`);
+    throw new InputError(`${input}: ${translate(language, 'wizard.noUsableRows', { problems: inspection.problems.join(' ') })}`);
   }
   const mode = options.values ? 'values' : 'formulas';
   if (mode === 'formulas' && inspection.liveFormulaBlockers.length > 0) {
-    throw new InputError(
-      `${input}: ${translate('en', 'wizard.liveBlocked', { reasons: inspection.liveFormulaBlockers.join(' ') })} (Add --values to write the numbers.)`,
-    );
+    throw inputError(language, 'cli.liveBlocked', {
+      file: input,
+      message: translate(language, 'wizard.liveBlocked', { reasons: inspection.liveFormulaBlockers.join(' ') }),
+    });
   }
 
-  step(`building the churn sheet from ${inspection.rowCount} rows...`);
+  step(translate(language, 'cli.building', { count: inspection.rowCount }));
   const request: BuildRequest = {
     sheetName: 'Customers',
     headerRow: inspection.headerRow,
@@ -255,29 +254,37 @@ async function build(options: Options, io: CliIo): Promise<number> {
   } catch (error) {
     throw new InputError(`${input}: ${errorText(error)}`);
   }
-  const columnsNote = `columns: start "${inspection.headers[inspection.mapping.start]}"` +
-    (inspection.mapping.end === null ? ', no end date' : `, end "${inspection.headers[inspection.mapping.end]}"`) +
-    (inspection.mapping.id === null ? '' : `, id "${inspection.headers[inspection.mapping.id]}"`);
+  const columnsNote = translate(language, 'cli.columns', { start: inspection.headers[inspection.mapping.start] }) +
+    (inspection.mapping.end === null
+      ? translate(language, 'cli.columns.noEnd')
+      : translate(language, 'cli.columns.end', { end: inspection.headers[inspection.mapping.end] })) +
+    (inspection.mapping.id === null ? '' : translate(language, 'cli.columns.id', { id: inspection.headers[inspection.mapping.id] }));
   for (const note of inspection.dateNotes) io.stderr(`${note}\n`);
   if (summary.rowsSkipped > 0) {
-    io.stderr(`${translate('en', 'ui.skipped', { count: summary.rowsSkipped })}\n${summary.problems.map((p) => `  ${p}\n`).join('')}`);
-    if (summary.rowsSkipped > summary.problems.length) io.stderr(`  ${translate('en', 'table.moreProblems', { count: summary.rowsSkipped - summary.problems.length })}\n`);
+    io.stderr(`${translate(language, 'ui.skipped', { count: summary.rowsSkipped })}\n${summary.problems.map((p) => `  ${p}\n`).join('')}`);
+    if (summary.rowsSkipped > summary.problems.length) io.stderr(`  ${translate(language, 'table.moreProblems', { count: summary.rowsSkipped - summary.problems.length })}\n`);
   }
 
   if (output !== null) {
-    step(`writing ${output}...`);
+    step(translate(language, 'cli.writing', { file: output }));
     const data = await workbookToXlsx(host.apps);
     try {
       // 'wx' fails if the file appeared meanwhile: nothing is ever silently overwritten.
       writeFileSync(output, data, { flag: options.force ? 'w' : 'wx' });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST') throw new InputError(`${output} already exists; it was left as it is. Add --force to replace it.`);
-      throw new InputError(`cannot write ${output}: ${errorText(error)}`);
+      if (code === 'EEXIST') throw inputError(language, 'cli.outputAppeared', { file: output });
+      throw inputError(language, 'cli.cannotWrite', { file: output, error: errorText(error) });
     }
   }
-  const done = translate('en', 'ui.done', { sheet: summary.sheetName, periods: summary.periods, customers: summary.customers });
-  io.stderr(`${done} (${mode === 'formulas' ? 'live formulas' : 'values'}; ${columnsNote}; time zone ${timeZone})${output === null ? '' : ` Wrote ${output}.`}\n`);
+  const done = translate(language, 'ui.done', { sheet: summary.sheetName, periods: summary.periods, customers: summary.customers });
+  const summaryLine = translate(language, 'cli.summary', {
+    done,
+    mode: translate(language, mode === 'formulas' ? 'cli.mode.formulas' : 'cli.mode.values'),
+    columns: columnsNote,
+    zone: timeZone,
+  });
+  io.stderr(`${summaryLine}${output === null ? '' : translate(language, 'cli.wrote', { file: output })}\n`);
 
   if (options.json) {
     const zone = TimeZone.named(timeZone);

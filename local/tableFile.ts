@@ -13,18 +13,20 @@ import { MS_PER_DAY } from '../src/core/calendar';
 import { DateReader, dateOrderOfLocale, dayMonthEvidence, resolveDateOrder } from '../src/core/dates';
 import { monthNamesOf } from '../src/core/monthNames';
 import { TimeZone } from '../src/core/timezone';
+import { translate, type Language } from '../src/i18n';
 
 export type TableRows = unknown[][];
 
 /** A plain decimal number as typed: 42, -3.5, .5, 1e3. Leading zeros ("0042") stay text: they are ids, not numbers. */
 const PLAIN_NUMBER = /^[-+]?(?:0|[1-9]\d*|0?\.\d+|(?:0|[1-9]\d*)\.\d*)(?:[eE][-+]?\d+)?$/;
 
-export async function readTableFile(fileName: string, content: Buffer, timeZone: string, locale: string): Promise<TableRows> {
+/** Reads a .csv or .xlsx file into typed cells; its errors are in `language`. */
+export async function readTableFile(fileName: string, content: Buffer, timeZone: string, locale: string, language: Language = 'en'): Promise<TableRows> {
   const extension = /\.([^./\\]+)$/.exec(fileName)?.[1]?.toLowerCase();
   let rows: TableRows;
   if (extension === 'csv') rows = parseCsv(decodeUtf8(content));
-  else if (extension === 'xlsx') rows = await readXlsx(content, timeZone);
-  else throw new Error(`${fileName}: only .csv and .xlsx files can be read (export the table as one of them).`);
+  else if (extension === 'xlsx') rows = await readXlsx(content, timeZone, language);
+  else throw new Error(translate(language, 'file.type', { file: fileName }));
   return typeCells(rows, timeZone, locale);
 }
 
@@ -94,13 +96,13 @@ export function parseCsv(text: string, delimiter = detectDelimiter(text)): strin
   return rows;
 }
 
-async function readXlsx(content: Buffer, timeZone: string): Promise<TableRows> {
+async function readXlsx(content: Buffer, timeZone: string, language: Language): Promise<TableRows> {
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs' declared Buffer type predates Node's generic Buffer.
     await workbook.xlsx.load(content as unknown as ExcelJS.Buffer);
   } catch (error) {
-    throw new Error(`The file is not a readable .xlsx workbook (${(error as Error).message}).`);
+    throw new Error(translate(language, 'file.unreadableXlsx', { error: (error as Error).message }));
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) return [];

@@ -1,9 +1,30 @@
 // The playground page: sheet tabs, a grid of computed values, a formula bar, the add-on's menu
 // items as buttons, file loading, charts drawn as SVG. All text goes in through textContent.
+// The page and the sidebar speak the browser's language (navigator.language).
 (function () {
   'use strict';
   var state = { sheet: null, selected: null, data: null };
   var $ = function (id) { return document.getElementById(id); };
+  var locale = navigator.language || 'en';
+  var sidebarUrl = '/sidebar?lang=' + encodeURIComponent(locale);
+
+  // The page's own texts from the add-on's catalogue: elements name their message in
+  // data-text (content), data-placeholder or data-title (attributes).
+  function translatePage() {
+    return fetch('/api/messages?lang=' + encodeURIComponent(locale)).then(function (r) { return r.json(); }).then(function (result) {
+      var messages = result.messages;
+      document.documentElement.lang = result.language;
+      document.querySelectorAll('[data-text]').forEach(function (node) {
+        if (messages[node.dataset.text]) node.textContent = messages[node.dataset.text];
+      });
+      document.querySelectorAll('[data-placeholder]').forEach(function (node) {
+        if (messages[node.dataset.placeholder]) node.setAttribute('placeholder', messages[node.dataset.placeholder]);
+      });
+      document.querySelectorAll('[data-title]').forEach(function (node) {
+        if (messages[node.dataset.title]) node.setAttribute('title', messages[node.dataset.title]);
+      });
+    });
+  }
 
   function letters(col) {
     var s = '';
@@ -128,11 +149,11 @@
   function upload(file) {
     message('');
     file.arrayBuffer().then(function (buffer) {
-      return fetch('/api/upload?name=' + encodeURIComponent(file.name), { method: 'POST', body: buffer });
+      return fetch('/api/upload?lang=' + encodeURIComponent(locale) + '&name=' + encodeURIComponent(file.name), { method: 'POST', body: buffer });
     }).then(function (r) { return r.json(); }).then(function (result) {
       if (result.error) { message(result.error); return; }
       state.selected = null;
-      return load(result.name).then(function () { $('sidebar').src = '/sidebar'; });
+      return load(result.name).then(function () { $('sidebar').src = sidebarUrl; });
     });
   }
 
@@ -142,12 +163,14 @@
   drop.addEventListener('dragleave', function () { drop.className = ''; });
   drop.addEventListener('drop', function (event) { event.preventDefault(); drop.className = ''; if (event.dataTransfer.files[0]) upload(event.dataTransfer.files[0]); });
 
-  $('menu-build').addEventListener('click', function () { $('sidebar').src = '/sidebar'; });
+  $('menu-build').addEventListener('click', function () { $('sidebar').src = sidebarUrl; });
   $('menu-template').addEventListener('click', function () {
     fetch('/api/template?example=true', { method: 'POST' }).then(function () { state.selected = null; return load(null); });
   });
   window.addEventListener('message', function (event) {
     if (event.data && event.data.type === 'workbook-changed') load(null);
   });
+  $('sidebar').src = sidebarUrl;
+  translatePage();
   load(null);
 })();

@@ -6,6 +6,8 @@
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import { languageOfLocale, translate, type Language, type MessageKey } from '../../src/i18n';
+import { en } from '../../src/i18n/en';
 import { createHost, type Host } from '../host';
 import { largerSample, seedSample } from '../samples';
 import { readTableFile } from '../tableFile';
@@ -70,14 +72,24 @@ function send(response: http.ServerResponse, status: number, type: string, conte
 const json = (response: http.ServerResponse, value: unknown, status = 200) => send(response, status, 'application/json; charset=utf-8', JSON.stringify(value));
 
 /**
- * The sidebar as the menu item opens it (showWizard, in the user's language), with a
- * google.script.run that posts to this server instead of Google.
+ * The sidebar as the menu item opens it (showWizard), with a google.script.run that posts to this
+ * server instead of Google. The browser's locale (?lang=nb-NO) stands in for the Google account's
+ * locale: the sidebar and the sheets it builds speak that language unless the sidebar's language
+ * switch saved another choice, as in Sheets.
  */
-function sidebarPage(host: Host, root: string): string {
+function sidebarPage(host: Host, root: string, locale: string | null): string {
+  if (locale && /^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$/.test(locale)) host.apps.setUserLocale(locale.replace(/-/g, '_'));
   host.addOn.showWizard();
   const html = host.apps.ui.sidebars[host.apps.ui.sidebars.length - 1].html;
   const shim = readFileSync(path.join(root, 'local/playground/scriptRun.js'), 'utf8');
   return html.replace('<script>', () => `<script>${shim}</script>\n    <script>`);
+}
+
+/** The playground page's own texts ('play.*') in the language of a browser locale. */
+export function pageMessages(locale: string | null): { language: Language; messages: Record<string, string> } {
+  const language = languageOfLocale(locale);
+  const keys = (Object.keys(en) as MessageKey[]).filter((key) => key.startsWith('play.'));
+  return { language, messages: Object.fromEntries(keys.map((key) => [key, translate(language, key)])) };
 }
 
 export async function startPlayground(root: string, port = 3000): Promise<Playground> {
@@ -98,7 +110,10 @@ export async function startPlayground(root: string, port = 3000): Promise<Playgr
       try {
         if (request.method === 'GET' && url.pathname === '/') return send(response, 200, 'text/html; charset=utf-8', page);
         if (request.method === 'GET' && url.pathname === '/page.js') return send(response, 200, 'text/javascript; charset=utf-8', script);
-        if (request.method === 'GET' && url.pathname === '/sidebar') return send(response, 200, 'text/html; charset=utf-8', sidebarPage(host, root));
+        if (request.method === 'GET' && url.pathname === '/sidebar') {
+          return send(response, 200, 'text/html; charset=utf-8', sidebarPage(host, root, url.searchParams.get('lang')));
+        }
+        if (request.method === 'GET' && url.pathname === '/api/messages') return json(response, pageMessages(url.searchParams.get('lang')));
         if (request.method === 'GET' && url.pathname === '/api/workbook') {
           const names = host.apps.sheetNames();
           const spreadsheet = host.apps.globals.SpreadsheetApp as { getActive(): { getActiveSheet(): { getName(): string } } };
@@ -129,7 +144,7 @@ export async function startPlayground(root: string, port = 3000): Promise<Playgr
         }
         if (request.method === 'POST' && url.pathname === '/api/upload') {
           const fileName = url.searchParams.get('name') ?? 'upload.csv';
-          const rows = await readTableFile(fileName, await body(request), host.timeZone, host.locale);
+          const rows = await readTableFile(fileName, await body(request), host.timeZone, host.locale, languageOfLocale(url.searchParams.get('lang')));
           const name = uniqueName(host, path.basename(fileName).replace(/\.[^.]+$/, '').slice(0, 60) || 'Upload');
           host.apps.setValues(name, 'A1', rows);
           const spreadsheet = host.apps.globals.SpreadsheetApp as { getActive(): { setActiveSheet(s: unknown): void; getSheetByName(n: string): unknown } };

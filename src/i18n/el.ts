@@ -179,4 +179,68 @@ export const el: Record<MessageKey, string> = {
   'table.adjustedChurn': 'Προσαρμοσμένο ποσοστό απώλειας',
   'table.skippedRows': 'Γραμμές που δεν μετρήθηκαν ({count}, με αρίθμηση από την πρώτη γραμμή της περιοχής): {problems}',
   'table.moreProblems': 'Και άλλες γραμμές με προβλήματα: {count}.',
+
+  // Reading a CSV or XLSX file (CLI and playground)
+  'file.type': '{file}: μπορούν να διαβαστούν μόνο αρχεία .csv και .xlsx (εξαγάγετε τον πίνακα σε μία από αυτές τις μορφές).',
+  'file.unreadableXlsx': 'Το αρχείο δεν είναι βιβλίο εργασίας .xlsx που μπορεί να διαβαστεί ({error}).',
+
+  // The churn-sheet command line (local/cli.ts)
+  'cli.usage':
+    'Χρήση: churn-sheet build <customers.csv|customers.xlsx> -o <churn.xlsx> [επιλογές]\n' +
+    '\n' +
+    'Δημιουργεί το φύλλο απώλειας πελατών του οδηγού του πρόσθετου από έναν πίνακα πελατών (μια γραμμή\n' +
+    'κεφαλίδας με στήλη ημερομηνίας έναρξης, προαιρετικά ημερομηνία λήξης και κωδικό πελάτη) και το\n' +
+    'αποθηκεύει ως βιβλίο εργασίας .xlsx.\n' +
+    '\n' +
+    'Επιλογές:\n' +
+    '  -o, --output <αρχείο>  το αρχείο .xlsx που θα γραφτεί (ένα υπάρχον αρχείο διατηρείται, εκτός με --force)\n' +
+    '  --period <περίοδος>    month (προεπιλογή), week, quarter ή year\n' +
+    '  --values               γράφει τους υπολογισμένους αριθμούς αντί για δυναμικούς τύπους\n' +
+    '  --profit <ποσό>        κέρδος ανά πελάτη: προσθέτει στήλη χαμένου κέρδους\n' +
+    '  --locale <xx_YY>       πώς διαβάζονται οι ημερομηνίες γραμμένες ως κείμενο, π.χ. en_US (προεπιλογή en_GB)\n' +
+    '  --json                 εμφανίζει τον πίνακα απώλειας ως JSON στο stdout (με -o γράφεται και στο αρχείο)\n' +
+    '  --force                αντικαθιστά το αρχείο εξόδου, αν υπάρχει ήδη\n' +
+    '  -h, --help             εμφανίζει αυτό το κείμενο\n',
+  'cli.noCommand': 'δεν δόθηκε εντολή.',
+  'cli.unknownCommand': 'άγνωστη εντολή "{command}" (η εντολή είναι "build").',
+  'cli.needsValue': 'η επιλογή {option} χρειάζεται τιμή.',
+  'cli.takesNoValue': 'η επιλογή {option} δεν δέχεται τιμή.',
+  'cli.badPeriod': 'το --period πρέπει να είναι month, week, quarter ή year, όχι "{value}".',
+  'cli.badProfit': 'το --profit πρέπει να είναι αριθμός 0 ή μεγαλύτερος, όπως 30000, όχι "{value}".',
+  'cli.badLocale': 'το --locale πρέπει να έχει μορφή όπως en_GB ή nb_NO, όχι "{value}".',
+  'cli.unknownOption': 'άγνωστη επιλογή "{option}".',
+  'cli.noInput': 'λείπει το αρχείο πελατών.',
+  'cli.manyInputs': 'ένα αρχείο πελατών κάθε φορά (δόθηκαν: {files}).',
+  'cli.noOutput': 'λείπει το -o <churn.xlsx> (ή χρησιμοποιήστε --json για να εμφανιστεί ο πίνακας).',
+  'cli.outputNotXlsx': 'το αρχείο εξόδου πρέπει να τελειώνει σε .xlsx (δόθηκε "{file}").',
+  'cli.badTimeZone': 'Το TZ="{value}" δεν είναι όνομα ζώνης ώρας· χρησιμοποιείται η {zone}.',
+  'cli.noSuchFile': '{file}: δεν υπάρχει τέτοιο αρχείο.',
+  'cli.notAFile': 'Το {file} δεν είναι αρχείο.',
+  'cli.outputExists': 'Το {file} υπάρχει ήδη· έμεινε όπως ήταν. Επιλέξτε άλλο αρχείο -o ή προσθέστε --force για να αντικατασταθεί.',
+  'cli.outputAppeared': 'Το {file} υπάρχει ήδη· έμεινε όπως ήταν. Προσθέστε --force για να αντικατασταθεί.',
+  'cli.notBuilt': 'Λείπει το dist/Code.js: εκτελέστε πρώτα npm run build.',
+  'cli.reading': 'ανάγνωση {file}...',
+  'cli.building': 'δημιουργία του φύλλου απώλειας πελατών από {count} γραμμές...',
+  'cli.writing': 'εγγραφή {file}...',
+  'cli.noTable': '{file}: δεν περιέχει πίνακα πελατών (μια γραμμή κεφαλίδας με γραμμές πελατών από κάτω).',
+  'cli.noStartColumn': '{file}: δεν βρέθηκε στήλη ημερομηνίας έναρξης. {choose} Οι στήλες είναι {columns}· ονομάστε τη στήλη των ημερομηνιών έναρξης "Ημερομηνία έναρξης" (ή Ημερομηνία εγγραφής, Έναρξη).',
+  'cli.liveBlocked': '{file}: {message} (Προσθέστε --values για να γραφτούν οι αριθμοί.)',
+  'cli.cannotWrite': 'δεν είναι δυνατή η εγγραφή του {file}: {error}',
+  'cli.columns': 'στήλες: έναρξη "{start}"',
+  'cli.columns.end': ', λήξη "{end}"',
+  'cli.columns.noEnd': ', χωρίς ημερομηνία λήξης',
+  'cli.columns.id': ', κωδικός πελάτη "{id}"',
+  'cli.mode.formulas': 'δυναμικοί τύποι',
+  'cli.mode.values': 'τιμές',
+  'cli.summary': '{done} ({mode}· {columns}· ζώνη ώρας {zone})',
+  'cli.wrote': ' Γράφτηκε το {file}.',
+
+  // The local playground page (local/playground)
+  'play.title': 'Δοκιμαστικό περιβάλλον εργαλείων απώλειας πελατών',
+  'play.build': 'Δημιουργία φύλλου απώλειας πελατών...',
+  'play.template': 'Εισαγωγή προτύπου απώλειας πελατών',
+  'play.load': 'Φόρτωση CSV ή XLSX',
+  'play.download': 'Λήψη .xlsx',
+  'play.formula': 'Επιλέξτε ένα κελί και πληκτρολογήστε μια τιμή ή έναν τύπο, όπως =CHURN_RATE(500, 15)',
+  'play.sidebar': 'Πλαϊνή στήλη',
 };

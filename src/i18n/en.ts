@@ -180,6 +180,69 @@ export const en = {
   'table.adjustedChurn': 'Adjusted churn',
   'table.skippedRows': 'Rows not counted ({count}; numbered from the first row of the range): {problems}',
   'table.moreProblems': 'and {count} more.',
+
+  // Reading a CSV or XLSX file (CLI and playground)
+  'file.type': '{file}: only .csv and .xlsx files can be read (export the table as one of them).',
+  'file.unreadableXlsx': 'The file is not a readable .xlsx workbook ({error}).',
+
+  // The churn-sheet command line (local/cli.ts)
+  'cli.usage':
+    'Usage: churn-sheet build <customers.csv|customers.xlsx> -o <churn.xlsx> [options]\n' +
+    '\n' +
+    'Builds the churn sheet of the add-on\'s wizard from a customer table (a header row with a start\n' +
+    'date column, optionally end date and customer id) and writes it as an .xlsx workbook.\n' +
+    '\n' +
+    'Options:\n' +
+    '  -o, --output <file>   the .xlsx file to write (an existing file is kept unless --force)\n' +
+    '  --period <period>     month (default), week, quarter or year\n' +
+    '  --values              write the computed numbers instead of live formulas\n' +
+    '  --profit <amount>     profit per customer: adds a lost-profit column\n' +
+    '  --locale <xx_YY>      how dates written as text are read, e.g. en_US (default en_GB)\n' +
+    '  --json                print the churn table as JSON on stdout (with -o it is written too)\n' +
+    '  --force               overwrite the output file if it exists\n' +
+    '  -h, --help            show this text\n',
+  'cli.noCommand': 'no command given.',
+  'cli.unknownCommand': 'unknown command "{command}" (the command is "build").',
+  'cli.needsValue': '{option} needs a value.',
+  'cli.takesNoValue': '{option} takes no value.',
+  'cli.badPeriod': '--period must be month, week, quarter or year, not "{value}".',
+  'cli.badProfit': '--profit must be a number of 0 or more, such as 30000, not "{value}".',
+  'cli.badLocale': '--locale must look like en_GB or nb_NO, not "{value}".',
+  'cli.unknownOption': 'unknown option "{option}".',
+  'cli.noInput': 'the customer file is missing.',
+  'cli.manyInputs': 'one customer file at a time (got {files}).',
+  'cli.noOutput': '-o <churn.xlsx> is missing (or use --json to print the table).',
+  'cli.outputNotXlsx': 'the output file must end in .xlsx (got "{file}").',
+  'cli.badTimeZone': 'TZ="{value}" is not a time zone name; using {zone}.',
+  'cli.noSuchFile': '{file}: no such file.',
+  'cli.notAFile': '{file} is not a file.',
+  'cli.outputExists': '{file} already exists; it was left as it is. Choose another -o file, or add --force to replace it.',
+  'cli.outputAppeared': '{file} already exists; it was left as it is. Add --force to replace it.',
+  'cli.notBuilt': 'dist/Code.js is missing: run npm run build first.',
+  'cli.reading': 'reading {file}...',
+  'cli.building': 'building the churn sheet from {count} rows...',
+  'cli.writing': 'writing {file}...',
+  'cli.noTable': '{file}: there is no customer table in it (a header row with customer rows below it).',
+  'cli.noStartColumn': '{file}: no start date column found. {choose} The columns are {columns}; name the start date column "Start date" (or Signup date, Created, Start).',
+  'cli.liveBlocked': '{file}: {message} (Add --values to write the numbers.)',
+  'cli.cannotWrite': 'cannot write {file}: {error}',
+  'cli.columns': 'columns: start "{start}"',
+  'cli.columns.end': ', end "{end}"',
+  'cli.columns.noEnd': ', no end date',
+  'cli.columns.id': ', id "{id}"',
+  'cli.mode.formulas': 'live formulas',
+  'cli.mode.values': 'values',
+  'cli.summary': '{done} ({mode}; {columns}; time zone {zone})',
+  'cli.wrote': ' Wrote {file}.',
+
+  // The local playground page (local/playground)
+  'play.title': 'Churn toolkit playground',
+  'play.build': 'Build churn sheet...',
+  'play.template': 'Insert churn template',
+  'play.load': 'Load CSV or XLSX',
+  'play.download': 'Download .xlsx',
+  'play.formula': 'Select a cell, then type a value or a formula such as =CHURN_RATE(500, 15)',
+  'play.sidebar': 'Sidebar',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -179,4 +179,67 @@ export const lv: Record<MessageKey, string> = {
   'table.adjustedChurn': 'Koriģētais aiziešanas rādītājs',
   'table.skippedRows': 'Neieskaitītās rindas ({count}; numurētas no diapazona pirmās rindas): {problems}',
   'table.moreProblems': 'Vēl citas: {count}.',
+
+  // Reading a CSV or XLSX file (CLI and playground)
+  'file.type': '{file}: var nolasīt tikai .csv un .xlsx failus (eksportējiet tabulu vienā no šiem formātiem).',
+  'file.unreadableXlsx': 'Šo failu nevar nolasīt kā .xlsx darbgrāmatu ({error}).',
+
+  // The churn-sheet command line (local/cli.ts)
+  'cli.usage':
+    'Lietojums: churn-sheet build <customers.csv|customers.xlsx> -o <churn.xlsx> [opcijas]\n' +
+    '\n' +
+    'No klientu tabulas (galvenes rinda ar sākuma datuma kolonnu, pēc izvēles arī beigu datums un\n' +
+    'klienta ID) izveido papildinājuma vedņa klientu aiziešanas lapu un saglabā to kā .xlsx darbgrāmatu.\n' +
+    '\n' +
+    'Opcijas:\n' +
+    '  -o, --output <fails>  saglabājamais .xlsx fails (esošs fails netiek mainīts, ja nav --force)\n' +
+    '  --period <periods>    month (noklusējums), week, quarter vai year\n' +
+    '  --values              saglabāt aprēķinātos skaitļus, nevis dinamiskas formulas\n' +
+    '  --profit <summa>      peļņa uz vienu klientu: pievieno zaudētās peļņas kolonnu\n' +
+    '  --locale <xx_YY>      kā lasīt kā tekstu ierakstītus datumus, piem., en_US (noklusējums en_GB)\n' +
+    '  --json                izvadīt aiziešanas tabulu kā JSON uz stdout (ar -o to arī saglabā)\n' +
+    '  --force               aizstāt izvades failu, ja tas jau pastāv\n' +
+    '  -h, --help            parādīt šo tekstu\n',
+  'cli.noCommand': 'nav norādīta komanda.',
+  'cli.unknownCommand': 'nezināma komanda "{command}" (komanda ir "build").',
+  'cli.needsValue': 'opcijai {option} vajadzīga vērtība.',
+  'cli.takesNoValue': 'opcijai {option} nevar norādīt vērtību.',
+  'cli.badPeriod': '--period vērtībai jābūt month, week, quarter vai year, nevis "{value}".',
+  'cli.badProfit': '--profit vērtībai jābūt skaitlim, kas ir 0 vai lielāks, piemēram, 30000, nevis "{value}".',
+  'cli.badLocale': '--locale vērtībai jāizskatās kā en_GB vai nb_NO, nevis "{value}".',
+  'cli.unknownOption': 'nezināma opcija "{option}".',
+  'cli.noInput': 'nav norādīts klientu fails.',
+  'cli.manyInputs': 'vienlaikus var apstrādāt tikai vienu klientu failu (norādīti: {files}).',
+  'cli.noOutput': 'nav norādīts -o <churn.xlsx> (vai izmantojiet --json, lai izvadītu tabulu).',
+  'cli.outputNotXlsx': 'izvades faila nosaukumam jābeidzas ar .xlsx (norādīts "{file}").',
+  'cli.badTimeZone': 'TZ="{value}" nav laika joslas nosaukums; tiek izmantota {zone}.',
+  'cli.noSuchFile': '{file}: šāda faila nav.',
+  'cli.notAFile': '{file} nav fails.',
+  'cli.outputExists': '{file} jau pastāv; tas netika mainīts. Izvēlieties citu -o failu vai pievienojiet --force, lai to aizstātu.',
+  'cli.outputAppeared': '{file} jau pastāv; tas netika mainīts. Pievienojiet --force, lai to aizstātu.',
+  'cli.notBuilt': 'Nav dist/Code.js: vispirms palaidiet npm run build.',
+  'cli.reading': 'nolasa {file}...',
+  'cli.building': 'veido klientu aiziešanas lapu no {count} rindām...',
+  'cli.writing': 'raksta {file}...',
+  'cli.noTable': '{file}: tajā nav klientu tabulas (galvenes rindas ar klientu rindām zem tās).',
+  'cli.noStartColumn': '{file}: nav atrasta sākuma datuma kolonna. {choose} Kolonnas: {columns}; nosauciet sākuma datuma kolonnu "Sākuma datums" (vai Reģistrācijas datums, Sākums).',
+  'cli.liveBlocked': '{file}: {message} (Pievienojiet --values, lai saglabātu skaitļus.)',
+  'cli.cannotWrite': 'nevar saglabāt {file}: {error}',
+  'cli.columns': 'kolonnas: sākuma datums "{start}"',
+  'cli.columns.end': ', beigu datums "{end}"',
+  'cli.columns.noEnd': ', bez beigu datuma',
+  'cli.columns.id': ', klienta ID "{id}"',
+  'cli.mode.formulas': 'dinamiskas formulas',
+  'cli.mode.values': 'vērtības',
+  'cli.summary': '{done} ({mode}; {columns}; laika josla {zone})',
+  'cli.wrote': ' Saglabāts {file}.',
+
+  // The local playground page (local/playground)
+  'play.title': 'Klientu aiziešanas rīku izmēģinājumu vide',
+  'play.build': 'Izveidot klientu aiziešanas lapu...',
+  'play.template': 'Ievietot klientu aiziešanas veidni',
+  'play.load': 'Ielādēt CSV vai XLSX',
+  'play.download': 'Lejupielādēt .xlsx',
+  'play.formula': 'Atlasiet šūnu un ierakstiet vērtību vai formulu, piemēram, =CHURN_RATE(500, 15)',
+  'play.sidebar': 'Sānjosla',
 };

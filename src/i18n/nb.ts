@@ -179,4 +179,67 @@ export const nb: Record<MessageKey, string> = {
   'table.adjustedChurn': 'Justert kundelekkasjerate',
   'table.skippedRows': 'Rader som ikke er telt med ({count}; nummerert fra første rad i området): {problems}',
   'table.moreProblems': 'Flere rader med problemer: {count}.',
+
+  // Reading a CSV or XLSX file (CLI and playground)
+  'file.type': '{file}: bare .csv- og .xlsx-filer kan leses (eksporter tabellen som en av dem).',
+  'file.unreadableXlsx': 'Filen kan ikke leses som en .xlsx-arbeidsbok ({error}).',
+
+  // The churn-sheet command line (local/cli.ts)
+  'cli.usage':
+    'Bruk: churn-sheet build <customers.csv|customers.xlsx> -o <churn.xlsx> [alternativer]\n' +
+    '\n' +
+    'Lager arket for kundelekkasje fra tilleggets veiviser ut fra en kundetabell (en overskriftsrad med en\n' +
+    'kolonne for startdato, eventuelt sluttdato og kunde-ID) og lagrer det som en .xlsx-arbeidsbok.\n' +
+    '\n' +
+    'Alternativer:\n' +
+    '  -o, --output <fil>    .xlsx-filen som skal skrives (en eksisterende fil beholdes uten --force)\n' +
+    '  --period <periode>    month (standard), week, quarter eller year\n' +
+    '  --values              skriv de beregnede tallene i stedet for dynamiske formler\n' +
+    '  --profit <beløp>      fortjeneste per kunde: legger til en kolonne for tapt fortjeneste\n' +
+    '  --locale <xx_YY>      hvordan datoer skrevet som tekst leses, f.eks. en_US (standard en_GB)\n' +
+    '  --json                skriv kundelekkasjetabellen som JSON til stdout (med -o lagres den også)\n' +
+    '  --force               overskriv utdatafilen hvis den finnes\n' +
+    '  -h, --help            vis denne teksten\n',
+  'cli.noCommand': 'ingen kommando er oppgitt.',
+  'cli.unknownCommand': 'ukjent kommando "{command}" (kommandoen er "build").',
+  'cli.needsValue': '{option} trenger en verdi.',
+  'cli.takesNoValue': '{option} tar ingen verdi.',
+  'cli.badPeriod': '--period må være month, week, quarter eller year, ikke "{value}".',
+  'cli.badProfit': '--profit må være et tall på 0 eller mer, for eksempel 30000, ikke "{value}".',
+  'cli.badLocale': '--locale må se ut som en_GB eller nb_NO, ikke "{value}".',
+  'cli.unknownOption': 'ukjent alternativ "{option}".',
+  'cli.noInput': 'kundefilen mangler.',
+  'cli.manyInputs': 'én kundefil om gangen (fikk {files}).',
+  'cli.noOutput': '-o <churn.xlsx> mangler (eller bruk --json for å skrive ut tabellen).',
+  'cli.outputNotXlsx': 'utdatafilen må slutte på .xlsx (fikk "{file}").',
+  'cli.badTimeZone': 'TZ="{value}" er ikke navnet på en tidssone; bruker {zone}.',
+  'cli.noSuchFile': '{file}: filen finnes ikke.',
+  'cli.notAFile': '{file} er ikke en fil.',
+  'cli.outputExists': '{file} finnes allerede; den ble ikke endret. Velg en annen -o-fil, eller legg til --force for å erstatte den.',
+  'cli.outputAppeared': '{file} finnes allerede; den ble ikke endret. Legg til --force for å erstatte den.',
+  'cli.notBuilt': 'dist/Code.js mangler: kjør npm run build først.',
+  'cli.reading': 'leser {file}...',
+  'cli.building': 'lager arket for kundelekkasje fra {count} rader...',
+  'cli.writing': 'skriver {file}...',
+  'cli.noTable': '{file}: det finnes ingen kundetabell i filen (en overskriftsrad med kunderader under).',
+  'cli.noStartColumn': '{file}: fant ingen kolonne med startdato. {choose} Kolonnene er {columns}; gi kolonnen med startdatoer navnet "Startdato" (eller Registreringsdato, Opprettet).',
+  'cli.liveBlocked': '{file}: {message} (Legg til --values for å skrive tallene.)',
+  'cli.cannotWrite': 'kan ikke skrive {file}: {error}',
+  'cli.columns': 'kolonner: startdato "{start}"',
+  'cli.columns.end': ', sluttdato "{end}"',
+  'cli.columns.noEnd': ', ingen sluttdato',
+  'cli.columns.id': ', kunde-ID "{id}"',
+  'cli.mode.formulas': 'dynamiske formler',
+  'cli.mode.values': 'verdier',
+  'cli.summary': '{done} ({mode}; {columns}; tidssone {zone})',
+  'cli.wrote': ' Skrev {file}.',
+
+  // The local playground page (local/playground)
+  'play.title': 'Testside for verktøy for kundelekkasje',
+  'play.build': 'Lag ark for kundelekkasje...',
+  'play.template': 'Sett inn mal for kundelekkasje',
+  'play.load': 'Last inn CSV eller XLSX',
+  'play.download': 'Last ned .xlsx',
+  'play.formula': 'Velg en celle, og skriv så inn en verdi eller en formel, for eksempel =CHURN_RATE(500, 15)',
+  'play.sidebar': 'Sidepanel',
 };

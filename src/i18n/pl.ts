@@ -179,4 +179,67 @@ export const pl: Record<MessageKey, string> = {
   'table.adjustedChurn': 'Skorygowany współczynnik rezygnacji',
   'table.skippedRows': 'Niepoliczone wiersze ({count}; numeracja od pierwszego wiersza zakresu): {problems}',
   'table.moreProblems': 'Pozostałe: {count}.',
+
+  // Reading a CSV or XLSX file (CLI and playground)
+  'file.type': '{file}: można odczytać tylko pliki .csv i .xlsx (wyeksportuj tabelę do jednego z tych formatów).',
+  'file.unreadableXlsx': 'Tego pliku nie można odczytać jako skoroszytu .xlsx ({error}).',
+
+  // The churn-sheet command line (local/cli.ts)
+  'cli.usage':
+    'Użycie: churn-sheet build <customers.csv|customers.xlsx> -o <churn.xlsx> [opcje]\n' +
+    '\n' +
+    'Tworzy arkusz rezygnacji z kreatora dodatku na podstawie tabeli klientów (wiersz nagłówka z kolumną\n' +
+    'daty rozpoczęcia, opcjonalnie daty zakończenia i identyfikatora klienta) i zapisuje go jako skoroszyt .xlsx.\n' +
+    '\n' +
+    'Opcje:\n' +
+    '  -o, --output <plik>   plik .xlsx do zapisania (istniejący plik zostaje zachowany, chyba że podano --force)\n' +
+    '  --period <okres>      month (domyślnie), week, quarter lub year\n' +
+    '  --values              zapisuje obliczone liczby zamiast formuł dynamicznych\n' +
+    '  --profit <kwota>      zysk na klienta: dodaje kolumnę utraconego zysku\n' +
+    '  --locale <xx_YY>      jak odczytywać daty zapisane jako tekst, np. en_US (domyślnie en_GB)\n' +
+    '  --json                wypisuje tabelę rezygnacji jako JSON na stdout (z -o jest też zapisywana do pliku)\n' +
+    '  --force               zastępuje plik wyjściowy, jeśli już istnieje\n' +
+    '  -h, --help            wyświetla ten tekst\n',
+  'cli.noCommand': 'nie podano polecenia.',
+  'cli.unknownCommand': 'nieznane polecenie "{command}" (poleceniem jest "build").',
+  'cli.needsValue': 'opcja {option} wymaga wartości.',
+  'cli.takesNoValue': 'opcja {option} nie przyjmuje wartości.',
+  'cli.badPeriod': '--period musi mieć wartość month, week, quarter lub year, a nie "{value}".',
+  'cli.badProfit': '--profit musi być liczbą równą 0 lub większą, na przykład 30000, a nie "{value}".',
+  'cli.badLocale': '--locale musi mieć postać taką jak en_GB lub nb_NO, a nie "{value}".',
+  'cli.unknownOption': 'nieznana opcja "{option}".',
+  'cli.noInput': 'brak pliku z klientami.',
+  'cli.manyInputs': 'można podać tylko jeden plik z klientami naraz (podano: {files}).',
+  'cli.noOutput': 'brak -o <churn.xlsx> (albo użyj --json, aby wypisać tabelę).',
+  'cli.outputNotXlsx': 'nazwa pliku wyjściowego musi kończyć się na .xlsx (podano "{file}").',
+  'cli.badTimeZone': 'TZ="{value}" nie jest nazwą strefy czasowej; używana jest strefa {zone}.',
+  'cli.noSuchFile': '{file}: nie ma takiego pliku.',
+  'cli.notAFile': '{file} nie jest plikiem.',
+  'cli.outputExists': '{file} już istnieje; plik pozostał bez zmian. Wybierz inny plik -o albo dodaj --force, aby go zastąpić.',
+  'cli.outputAppeared': '{file} już istnieje; plik pozostał bez zmian. Dodaj --force, aby go zastąpić.',
+  'cli.notBuilt': 'Brak pliku dist/Code.js: najpierw uruchom npm run build.',
+  'cli.reading': 'odczytywanie {file}...',
+  'cli.building': 'tworzenie arkusza rezygnacji z wierszy (liczba: {count})...',
+  'cli.writing': 'zapisywanie {file}...',
+  'cli.noTable': '{file}: nie ma w nim tabeli klientów (wiersza nagłówka z wierszami klientów pod nim).',
+  'cli.noStartColumn': '{file}: nie znaleziono kolumny daty rozpoczęcia. {choose} Kolumny to {columns}; nazwij kolumnę z datami rozpoczęcia "Data rozpoczęcia" (albo Data rejestracji, Utworzono, Początek).',
+  'cli.liveBlocked': '{file}: {message} (Dodaj --values, aby zapisać liczby.)',
+  'cli.cannotWrite': 'nie można zapisać {file}: {error}',
+  'cli.columns': 'kolumny: data rozpoczęcia "{start}"',
+  'cli.columns.end': ', data zakończenia "{end}"',
+  'cli.columns.noEnd': ', bez daty zakończenia',
+  'cli.columns.id': ', identyfikator klienta "{id}"',
+  'cli.mode.formulas': 'formuły dynamiczne',
+  'cli.mode.values': 'wartości',
+  'cli.summary': '{done} ({mode}; {columns}; strefa czasowa {zone})',
+  'cli.wrote': ' Zapisano {file}.',
+
+  // The local playground page (local/playground)
+  'play.title': 'Piaskownica narzędzi do analizy rezygnacji',
+  'play.build': 'Utwórz arkusz rezygnacji...',
+  'play.template': 'Wstaw szablon rezygnacji',
+  'play.load': 'Wczytaj CSV lub XLSX',
+  'play.download': 'Pobierz .xlsx',
+  'play.formula': 'Zaznacz komórkę, a potem wpisz wartość lub formułę, na przykład =CHURN_RATE(500, 15)',
+  'play.sidebar': 'Panel boczny',
 };

@@ -179,4 +179,67 @@ export const sl: Record<MessageKey, string> = {
   'table.adjustedChurn': 'Prilagojena stopnja odliva',
   'table.skippedRows': 'Neupoštevane vrstice ({count}; oštevilčene od prve vrstice obsega): {problems}',
   'table.moreProblems': 'Še druge vrstice s težavami: {count}.',
+
+  // Reading a CSV or XLSX file (CLI and playground)
+  'file.type': '{file}: prebrati je mogoče le datoteke .csv in .xlsx (tabelo izvozite v eno od teh oblik).',
+  'file.unreadableXlsx': 'Datoteke ni mogoče prebrati kot delovnega zvezka .xlsx ({error}).',
+
+  // The churn-sheet command line (local/cli.ts)
+  'cli.usage':
+    'Uporaba: churn-sheet build <customers.csv|customers.xlsx> -o <churn.xlsx> [možnosti]\n' +
+    '\n' +
+    'Iz tabele strank (vrstica z glavo s stolpcem začetnega datuma, po želji še končni datum in ID stranke)\n' +
+    'ustvari list z odlivom strank, kot ga ustvari čarovnik dodatka, in ga zapiše kot delovni zvezek .xlsx.\n' +
+    '\n' +
+    'Možnosti:\n' +
+    '  -o, --output <datoteka>  datoteka .xlsx, ki se zapiše (obstoječa datoteka ostane, razen z --force)\n' +
+    '  --period <obdobje>       month (privzeto), week, quarter ali year\n' +
+    '  --values                 zapiše izračunane številke namesto sprotnih formul\n' +
+    '  --profit <znesek>        dobiček na stranko: doda stolpec z izgubljenim dobičkom\n' +
+    '  --locale <xx_YY>         kako se berejo datumi, zapisani kot besedilo, npr. en_US (privzeto en_GB)\n' +
+    '  --json                   izpiše tabelo odliva kot JSON na stdout (z -o se tudi zapiše)\n' +
+    '  --force                  prepiše izhodno datoteko, če že obstaja\n' +
+    '  -h, --help               prikaže to besedilo\n',
+  'cli.noCommand': 'ukaz ni podan.',
+  'cli.unknownCommand': 'neznan ukaz "{command}" (ukaz je "build").',
+  'cli.needsValue': '{option} potrebuje vrednost.',
+  'cli.takesNoValue': '{option} ne sprejme vrednosti.',
+  'cli.badPeriod': '--period mora biti month, week, quarter ali year, ne pa "{value}".',
+  'cli.badProfit': '--profit mora biti število 0 ali več, na primer 30000, ne pa "{value}".',
+  'cli.badLocale': '--locale mora biti oblike en_GB ali nb_NO, ne pa "{value}".',
+  'cli.unknownOption': 'neznana možnost "{option}".',
+  'cli.noInput': 'datoteka s strankami manjka.',
+  'cli.manyInputs': 'naenkrat je mogoča le ena datoteka s strankami (podane: {files}).',
+  'cli.noOutput': '-o <churn.xlsx> manjka (ali uporabite --json za izpis tabele).',
+  'cli.outputNotXlsx': 'izhodna datoteka se mora končati z .xlsx (podano "{file}").',
+  'cli.badTimeZone': 'TZ="{value}" ni ime časovnega pasu; uporabljen bo {zone}.',
+  'cli.noSuchFile': '{file}: te datoteke ni.',
+  'cli.notAFile': '{file} ni datoteka.',
+  'cli.outputExists': '{file} že obstaja; ostala je nespremenjena. Izberite drugo datoteko -o ali dodajte --force, da jo zamenjate.',
+  'cli.outputAppeared': '{file} že obstaja; ostala je nespremenjena. Dodajte --force, da jo zamenjate.',
+  'cli.notBuilt': 'dist/Code.js manjka: najprej zaženite npm run build.',
+  'cli.reading': 'branje {file}...',
+  'cli.building': 'ustvarjanje lista z odlivom strank iz vrstic (število: {count})...',
+  'cli.writing': 'zapisovanje {file}...',
+  'cli.noTable': '{file}: v njej ni tabele strank (vrstice z glavo in vrstic s strankami pod njo).',
+  'cli.noStartColumn': '{file}: stolpca z začetnim datumom ni mogoče najti. {choose} Stolpci so {columns}; stolpec z začetnimi datumi poimenujte "Začetni datum" (ali Datum začetka, Datum registracije, Začetek).',
+  'cli.liveBlocked': '{file}: {message} (Dodajte --values, da se zapišejo številke.)',
+  'cli.cannotWrite': '{file} ni mogoče zapisati: {error}',
+  'cli.columns': 'stolpci: začetni datum "{start}"',
+  'cli.columns.end': ', končni datum "{end}"',
+  'cli.columns.noEnd': ', brez končnega datuma',
+  'cli.columns.id': ', ID stranke "{id}"',
+  'cli.mode.formulas': 'sprotne formule',
+  'cli.mode.values': 'vrednosti',
+  'cli.summary': '{done} ({mode}; {columns}; časovni pas {zone})',
+  'cli.wrote': ' Zapisano v {file}.',
+
+  // The local playground page (local/playground)
+  'play.title': 'Preizkusno okolje orodij za odliv strank',
+  'play.build': 'Ustvari list z odlivom strank...',
+  'play.template': 'Vstavi predlogo za odliv strank',
+  'play.load': 'Naloži CSV ali XLSX',
+  'play.download': 'Prenesi .xlsx',
+  'play.formula': 'Izberite celico, nato vnesite vrednost ali formulo, na primer =CHURN_RATE(500, 15)',
+  'play.sidebar': 'Stranska vrstica',
 };

@@ -155,6 +155,8 @@ export interface FakeApps {
   logs: string[];
   /** Changes the constructors used for values handed to the add-on (see the top of this file). */
   setRealm(realm: Partial<Realm>): void;
+  /** Changes what Session.getActiveUserLocale() answers from now on. */
+  setUserLocale(locale: string): void;
 }
 
 const COUNTED_KINDS = ['SpreadsheetApp', 'Spreadsheet', 'Sheet', 'Range'];
@@ -217,9 +219,10 @@ export function createFakeApps(options: FakeOptions = {}): FakeApps {
   const slots: Record<LockKind, LockSlot> = { document: new LockSlot(), script: new LockSlot(), user: new LockSlot() };
 
   const fakeUi = registry.register('Ui', new FakeUi(ctx));
+  const session = new FakeSession(ctx, options.scriptTimeZone ?? 'America/New_York', options.userLocale ?? 'en');
   const globals: Record<string, unknown> = {
     SpreadsheetApp: registry.expose(registry.register('SpreadsheetApp', new FakeSpreadsheetApp(ctx, spreadsheet, fakeUi))),
-    Session: registry.expose(registry.register('Session', new FakeSession(ctx, options.scriptTimeZone ?? 'America/New_York', options.userLocale ?? 'en'))),
+    Session: registry.expose(registry.register('Session', session)),
     HtmlService: registry.expose(registry.register('HtmlService', new FakeHtmlService(ctx, htmlFiles))),
     LockService: registry.expose(registry.register('LockService', new FakeLockService(ctx, slots))),
     PropertiesService: registry.expose(
@@ -346,6 +349,9 @@ export function createFakeApps(options: FakeOptions = {}): FakeApps {
     htmlFiles,
     locks: { document: lockControl(slots.document), script: lockControl(slots.script), user: lockControl(slots.user) },
     logs,
+    setUserLocale(locale) {
+      session.userLocale = locale;
+    },
     setRealm(realm) {
       workbook.realm = { ...workbook.realm, ...realm };
     },

@@ -346,7 +346,8 @@ export class FakeSession {
   constructor(
     private readonly ctx: FakeContext,
     private readonly scriptTimeZone: string,
-    private readonly userLocale: string,
+    /** The Google account's locale; the test handle's setUserLocale changes it (another user, or a browser's language in the playground). */
+    public userLocale: string,
   ) {}
   getScriptTimeZone(): string {
     return this.scriptTimeZone;

@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseCsv, readTableFile } from '../../local/tableFile';
+import { translate } from '../../src/i18n';
 import { SEED_004_MONTHS } from '../fixtures/seed004';
 import { isoInZone } from '../helpers/dates';
 import { SAMPLE, parseJson, runCli, sampleLines, tempDir } from './cliRun';
@@ -200,6 +201,41 @@ describe('usage errors exit with 2 and show the usage', () => {
     const result = await runCli(['--help']);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^Usage: churn-sheet build/);
+  });
+});
+
+describe('the language of the environment', () => {
+  test('LANG=pl_PL.UTF-8: a usage error and a missing file are reported in Polish', async () => {
+    const env = { TZ: 'Europe/Oslo', LANG: 'pl_PL.UTF-8' };
+    const usage = await runCli(['build', SAMPLE, '--json', '--period', 'fortnight'], env);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toBe(`churn-sheet: ${translate('pl', 'cli.badPeriod', { value: 'fortnight' })}\n\n${translate('pl', 'cli.usage')}`);
+    expect(usage.stderr).toMatch(/^churn-sheet: --period musi /);
+    expect(usage.stderr).toMatch(/Użycie: churn-sheet build/);
+
+    const missing = path.join(dir, 'brak.csv');
+    const result = await runCli(['build', missing, '-o', path.join(dir, 'brak.xlsx')], env);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(`churn-sheet: ${translate('pl', 'cli.noSuchFile', { file: missing })}\n`);
+    expect(result.stderr).toContain('nie ma takiego pliku');
+  });
+
+  test('LANG=el_GR.UTF-8: the missing file is reported in Greek; LC_ALL wins over LANG', async () => {
+    const missing = path.join(dir, 'nope.csv');
+    const greek = await runCli(['build', missing, '--json'], { TZ: 'Europe/Oslo', LANG: 'el_GR.UTF-8' });
+    expect(greek.code).toBe(1);
+    expect(greek.stderr).toBe(`churn-sheet: ${translate('el', 'cli.noSuchFile', { file: missing })}\n`);
+    expect(greek.stderr).toContain('δεν υπάρχει τέτοιο αρχείο');
+    const english = await runCli(['build', missing, '--json'], { TZ: 'Europe/Oslo', LC_ALL: 'C', LANG: 'el_GR.UTF-8' });
+    expect(english.stderr).toMatch(/nope\.csv: no such file/);
+  });
+
+  test('a build in Norwegian: the sheet and the summary line speak Norwegian', async () => {
+    const result = await runCli(['build', SAMPLE, '--json'], { TZ: 'Europe/Oslo', LANG: 'nb_NO.UTF-8' });
+    const json = parseJson(result);
+    expect(json.sheet).toBe(translate('nb', 'sheet.name.month'));
+    expect(json.header[7]).toBe(translate('nb', 'table.churnRate'));
+    expect(result.stderr).toMatch(/Ferdig: arket "Kundelekkasje per måned" er laget \(perioder: 14, kunder: 1000\)\. \(dynamiske formler; kolonner: startdato /);
   });
 });
 

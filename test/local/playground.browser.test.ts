@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { startPlayground, type Playground } from '../../local/playground/server';
+import { catalogue, translate } from '../../src/i18n';
 import { SEED_004_MONTHS } from '../fixtures/seed004';
 import { launchChromium, screenshot } from '../helpers/browser';
 import { readWorkbook, sheetsForHyperFormula } from '../helpers/xlsx';
@@ -83,5 +84,40 @@ test('loading a CSV adds a sheet, and its row problems show in the wizard', asyn
   const sidebar = page.frameLocator('#sidebar');
   await sidebar.locator('#table-info').filter({ hasText: ': 3.' }).waitFor();
   expect(await sidebar.locator('#problems li').allTextContents()).toEqual(['Row 3: the start date "soon" is not a date.']);
+  await page.close();
+});
+
+test('a browser in Norwegian: the page and the sidebar speak Norwegian', async () => {
+  const nb = catalogue('nb');
+  const page = await browser.newPage({ locale: 'nb-NO', viewport: { width: 1400, height: 900 } });
+  await page.goto(playground.url);
+  await page.waitForSelector('#grid td');
+  await page.locator('#menu-build', { hasText: nb['play.build'] }).waitFor();
+  expect(await page.locator('#menu-build').textContent()).toBe(nb['play.build']);
+  expect(await page.locator('#menu-template').textContent()).toBe(nb['play.template']);
+  expect(await page.locator('#download button').textContent()).toBe(nb['play.download']);
+  expect(await page.getAttribute('#formula', 'placeholder')).toBe(nb['play.formula']);
+  expect(await page.title()).toBe(nb['play.title']);
+  const sidebar = page.frameLocator('#sidebar');
+  await sidebar.locator('#build', { hasText: nb['ui.build'] }).waitFor();
+  expect(await sidebar.locator('#build').textContent()).toBe(nb['ui.build']);
+
+  // The sheet the wizard builds speaks the same language as the sidebar.
+  await sidebar.locator('#sheet option[value="Customers"]').waitFor({ state: 'attached' });
+  await sidebar.locator('#sheet').selectOption('Customers');
+  await sidebar.locator('#table-info').filter({ hasText: '1000' }).waitFor();
+  await sidebar.locator('#build').click();
+  await sidebar.locator('#summary:not([hidden])').waitFor();
+  await page.locator('#tabs button.active', { hasText: nb['sheet.name.month'] }).waitFor();
+  expect(await page.locator('#grid td[data-a1="H1"]').textContent()).toBe(nb['table.churnRate']);
+
+  // A file the playground cannot read is refused in Norwegian, and nothing is added.
+  const tabs = await page.locator('#tabs button').count();
+  const notes = path.join(mkdtempSync(path.join(os.tmpdir(), 'churn-')), 'notes.txt');
+  writeFileSync(notes, 'not a table');
+  await page.setInputFiles('#file', notes);
+  await page.locator('#message', { hasText: 'notes.txt' }).waitFor();
+  expect(await page.locator('#message').textContent()).toBe(translate('nb', 'file.type', { file: 'notes.txt' }));
+  expect(await page.locator('#tabs button').count()).toBe(tabs);
   await page.close();
 });
