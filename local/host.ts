@@ -10,7 +10,7 @@ import vm from 'node:vm';
 import { createFakeApps, type FakeApps } from '../test/fakes/appsScript';
 import { registerCustomFunctions } from '../test/fakes/customFunctionPlugin';
 
-export const CUSTOM_FUNCTIONS = ['CHURN_RATE', 'ADJUSTED_CHURN', 'RETENTION_RATE', 'CHURN_COST', 'CUSTOMER_LIFETIME'];
+export const CUSTOM_FUNCTIONS = ['CHURN_RATE', 'ADJUSTED_CHURN', 'RETENTION_RATE', 'CHURN_COST', 'CUSTOMER_LIFETIME', 'MRR_CHURN', 'CUSTOMER_LTV'];
 
 export type AddOn = Record<string, (...args: unknown[]) => unknown>;
 

@@ -1,7 +1,9 @@
 // Benchmarks of the built add-on (dist/Code.js, as Apps Script runs it), printed as figures.
 //   npm run bench
 // CHURN_TABLE on 10k, 100k and 1M customers with dates as Date objects (as Sheets passes
-// them), best of several runs in one process; target: 1M customers under 100 ms. Then the
+// them), best of several runs in one process; target: 1M customers under 100 ms. Then
+// COHORT_TABLE and CHURN_TABLE(..., "daily") on 100k and 1M customers and the ratio of the two
+// times (linear growth: about 10x). Then the
 // extra memory one call needs, measured in fresh processes, for monthly and weekly periods:
 // it should follow the number of rows, not rows x periods. Last, the wizard's build at 10k and
 // 200k rows: time and Spreadsheet service calls.
@@ -59,6 +61,41 @@ function timing() {
   }
 }
 
+/**
+ * Cohorts and daily churn (issue 7): COHORT_TABLE and CHURN_TABLE(..., "daily") on 100k and 1M
+ * customers, best of a few runs. Both are O(rows + periods) (daily: rows + days), so the 1M time
+ * should be about 10 times the 100k time.
+ */
+function cohortsAndDailyTiming() {
+  const api = loadBundle();
+  const runs = 5;
+  const calls = {
+    'COHORT_TABLE': (starts, ends) => api.COHORT_TABLE(starts, ends),
+    'CHURN_TABLE "daily"': (starts, ends) => api.CHURN_TABLE(starts, ends, 'month', '', '', 'daily'),
+  };
+  console.log(`COHORT_TABLE and CHURN_TABLE(..., "daily"), monthly, dates as Date objects, best of ${runs} runs after a warm-up (dist/Code.js)`);
+  const warmUp = customerColumns(10_000);
+  for (const call of Object.values(calls)) for (let run = 0; run < runs; run++) call(warmUp.starts, warmUp.ends);
+  const times = {};
+  for (const count of [100_000, 1_000_000]) {
+    const { starts, ends } = customerColumns(count);
+    for (const [name, call] of Object.entries(calls)) {
+      let best = Infinity;
+      let rows = 0;
+      for (let run = 0; run < runs; run++) {
+        const t0 = performance.now();
+        rows = call(starts, ends).length - 1;
+        best = Math.min(best, performance.now() - t0);
+      }
+      (times[name] ??= []).push(best);
+      console.log(`  ${name.padEnd(19)} ${count.toLocaleString('en-US').padStart(9)} customers: ${best.toFixed(1).padStart(7)} ms  (${rows} rows)`);
+    }
+  }
+  for (const [name, [small, large]] of Object.entries(times)) {
+    console.log(`  ${name.padEnd(19)} 1M / 100k: ${(large / small).toFixed(1)}x (linear growth: about 10x)`);
+  }
+}
+
 /** Child process: peak memory one call adds on top of its input. */
 function memory(count, period) {
   const api = loadBundle();
@@ -93,6 +130,7 @@ if (process.argv[2] === '--memory') {
   memory(Number(process.argv[3]), process.argv[4]);
 } else {
   timing();
+  cohortsAndDailyTiming();
   memoryReport();
   await wizardReport();
 }

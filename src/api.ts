@@ -3,7 +3,10 @@
  * `ChurnSheet`; src/entry.ts declares the top-level functions Sheets sees and forwards to it.
  */
 import * as rates from './functions/rates';
+import * as revenue from './functions/revenue';
+import { decimalSeparatorOfLocale } from './core/numbers';
 import { CHURN_TABLE as churnTable } from './functions/churnTableFunction';
+import { COHORT_TABLE as cohortTable } from './functions/cohortTableFunction';
 import type { CallContext, Cell, Grid } from './functions/args';
 import { languageOfLocale } from './i18n';
 import { readSheetSettings, readSpreadsheetLocale } from './server/settings';
@@ -49,7 +52,29 @@ export function CUSTOMER_LIFETIME(rate: Arg) {
   return rates.CUSTOMER_LIFETIME(context('CUSTOMER_LIFETIME'), rate);
 }
 
-export function CHURN_TABLE(startDates: Arg, endDates: Arg, period?: Arg, ids?: Arg) {
+export function CHURN_TABLE(startDates: Arg, endDates: Arg, period?: Arg, ids?: Arg, segments?: Arg, method?: Arg) {
   const settings = readSheetSettings();
-  return churnTable(context('CHURN_TABLE', languageOfLocale(settings.locale)), settings, startDates, endDates, period, ids);
+  return churnTable(context('CHURN_TABLE', languageOfLocale(settings.locale)), settings, startDates, endDates, period, ids, segments, method);
+}
+
+// -- revenue (issue 7) --
+export function MRR_CHURN(mrrAtStart: Arg, mrrLost: Arg, mrrContraction?: Arg, mrrExpansion?: Arg, net?: Arg) {
+  return revenue.MRR_CHURN(context('MRR_CHURN'), mrrAtStart, mrrLost, mrrContraction, mrrExpansion, net);
+}
+
+export function CUSTOMER_LTV(arpa: Arg, churnRate: Arg, grossMargin?: Arg) {
+  return revenue.CUSTOMER_LTV(context('CUSTOMER_LTV'), arpa, churnRate, grossMargin);
+}
+
+export function REVENUE_TABLE(startDates: Arg, endDates: Arg, amounts: Arg, period?: Arg, ids?: Arg, segments?: Arg) {
+  const settings = readSheetSettings();
+  const ctx = context('REVENUE_TABLE', languageOfLocale(settings.locale));
+  ctx.decimalSeparator = decimalSeparatorOfLocale(settings.locale);
+  return revenue.REVENUE_TABLE(ctx, settings, startDates, endDates, amounts, period, ids, segments);
+}
+
+// -- cohorts and daily churn (issue 7) --
+export function COHORT_TABLE(startDates: Arg, endDates: Arg, period?: Arg, ids?: Arg, mode?: Arg, segments?: Arg) {
+  const settings = readSheetSettings();
+  return cohortTable(context('COHORT_TABLE', languageOfLocale(settings.locale)), settings, startDates, endDates, period, ids, mode, segments);
 }

@@ -83,11 +83,88 @@ function CUSTOMER_LIFETIME(churn_rate: unknown) {
  * @param {Date[][]} end_dates The column of end (cancellation) dates, blank while active, e.g. Customers!C2:C.
  * @param {string} [period] "month" (default), "week" (ISO, from Monday), "quarter" or "year".
  * @param {string[][]} [ids] Customer ids: rows with the same id are one customer, and a return after a gap counts as reactivated.
+ * @param {string[][]} [segments] A column of segment names (plan, country): one block of rows per segment after all customers, led by a Segment column.
+ * @param {string} [method] How the last column is computed: "start" (default, adjusted churn over customers at start), "average", "start_plus_new", or "daily" (the sum over the period's days of the customers lost that day / customers at its start).
  * @return {Array<Array<Date|number|string>>} The table, with a header row.
  * @customfunction
  */
-function CHURN_TABLE(start_dates: unknown, end_dates: unknown, period?: unknown, ids?: unknown) {
-  return ChurnSheet.CHURN_TABLE(start_dates, end_dates, period, ids);
+function CHURN_TABLE(start_dates: unknown, end_dates: unknown, period?: unknown, ids?: unknown, segments?: unknown, method?: unknown) {
+  return ChurnSheet.CHURN_TABLE(start_dates, end_dates, period, ids, segments, method);
+}
+
+// -- revenue (issue 7): custom functions go right below this line --
+
+/**
+ * MRR churn: the monthly recurring revenue (MRR) lost in a period, from customers who left
+ * (mrr_lost) and from downgrades (mrr_contraction), over the MRR at the start of the period.
+ * With net TRUE the MRR gained from upgrades (mrr_expansion) is subtracted: net MRR churn, which
+ * is negative ("net negative churn") when upgrades bring more than leavers and downgrades take.
+ * Works on single numbers or on ranges of the same size, row by row.
+ *
+ * @param {number|number[][]} mrr_at_start MRR at the start of the period (more than 0).
+ * @param {number|number[][]} mrr_lost MRR of the customers who left during the period.
+ * @param {number|number[][]} [mrr_contraction] MRR lost to downgrades (default 0).
+ * @param {number|number[][]} [mrr_expansion] MRR gained from upgrades (default 0; only counts when net is TRUE).
+ * @param {boolean} [net] FALSE (default) for gross MRR churn, TRUE for net MRR churn.
+ * @return {number|number[][]} The MRR churn, for example 0.038 for MRR_CHURN(50000, 1900).
+ * @customfunction
+ */
+function MRR_CHURN(mrr_at_start: unknown, mrr_lost: unknown, mrr_contraction?: unknown, mrr_expansion?: unknown, net?: unknown) {
+  return ChurnSheet.MRR_CHURN(mrr_at_start, mrr_lost, mrr_contraction, mrr_expansion, net);
+}
+
+/**
+ * Customer lifetime value: what a customer brings over its lifetime at a steady churn rate,
+ * average revenue per account x gross margin / churn rate (per period, e.g. per month).
+ *
+ * @param {number|number[][]} arpa Average revenue per account (customer) per period, 0 or more.
+ * @param {number|number[][]} churn_rate Churn rate per period, above 0 and at most 1, e.g. 3% or 0.03.
+ * @param {number|number[][]} [gross_margin] Share of revenue kept as gross profit, between 0 and 1, e.g. 80% (default 100%).
+ * @return {number|number[][]} The lifetime value, for example 2666.67 for CUSTOMER_LTV(100, 3%, 80%).
+ * @customfunction
+ */
+function CUSTOMER_LTV(arpa: unknown, churn_rate: unknown, gross_margin?: unknown) {
+  return ChurnSheet.CUSTOMER_LTV(arpa, churn_rate, gross_margin);
+}
+
+/**
+ * Revenue (MRR) table of a customer list: one row per period with period start, MRR at start,
+ * new, reactivation, expansion, contraction and churned MRR, MRR at end, gross and net MRR churn,
+ * net revenue retention and quick ratio. A row's amount counts from its start date until its end
+ * date (blank: still paying); a customer's MRR is the sum of its active rows.
+ *
+ * @param {Date[][]} start_dates The column of start dates, e.g. Customers!B2:B.
+ * @param {Date[][]} end_dates The column of end (cancellation) dates, blank while active, e.g. Customers!C2:C.
+ * @param {number[][]} amounts The column of monthly recurring amounts (MRR) of each row, e.g. Customers!D2:D.
+ * @param {string} [period] "month" (default), "week" (ISO, from Monday), "quarter" or "year".
+ * @param {string[][]} [ids] Customer ids: rows with the same id are one customer, so a plan change is expansion or contraction, and a return after a gap is reactivation.
+ * @param {string[][]} [segments] A column of segment names (plan, country): one block of rows per segment after all customers, led by a Segment column.
+ * @return {Array<Array<Date|number|string>>} The table, with a header row.
+ * @customfunction
+ */
+function REVENUE_TABLE(start_dates: unknown, end_dates: unknown, amounts: unknown, period?: unknown, ids?: unknown, segments?: unknown) {
+  return ChurnSheet.REVENUE_TABLE(start_dates, end_dates, amounts, period, ids, segments);
+}
+
+// -- cohorts and daily churn (issue 7): custom functions go right below this line --
+
+/**
+ * Cohort retention of a customer list: one row per cohort (the customers who first started in
+ * the same period) with its size, then for 0, 1, 2... periods since that start the share of the
+ * cohort that is still a customer at the end of the period. Column 0 is the end of the cohort's
+ * own period; a customer who came back counts again.
+ *
+ * @param {Date[][]} start_dates The column of start dates, e.g. Customers!B2:B.
+ * @param {Date[][]} end_dates The column of end (cancellation) dates, blank while active, e.g. Customers!C2:C.
+ * @param {string} [period] "month" (default), "week" (ISO, from Monday), "quarter" or "year".
+ * @param {string[][]} [ids] Customer ids: rows with the same id are one customer, in the cohort of its first start.
+ * @param {string} [mode] "share" (default, a fraction of the cohort: format as a percentage) or "count" (customers).
+ * @param {string[][]} [segments] A column of segment names (plan, country): one block of rows per segment after all customers, led by a Segment column.
+ * @return {Array<Array<Date|number|string>>} The cohort table, with a header row.
+ * @customfunction
+ */
+function COHORT_TABLE(start_dates: unknown, end_dates: unknown, period?: unknown, ids?: unknown, mode?: unknown, segments?: unknown) {
+  return ChurnSheet.COHORT_TABLE(start_dates, end_dates, period, ids, mode, segments);
 }
 
 /**

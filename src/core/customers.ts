@@ -13,6 +13,8 @@ export interface ActivityIntervals {
   endDays: Int32Array;
   /** 1 where the interval is a reactivation, 0 where it is the customer's first. */
   reactivation: Uint8Array;
+  /** Start day of the customer's first interval (its cohort), for every interval; without ids, the interval's own start. */
+  cohortStartDays: Int32Array;
   /** Distinct customers (ids, or rows without ids). */
   customerCount: number;
 }
@@ -20,7 +22,7 @@ export interface ActivityIntervals {
 export function activityIntervals(table: Pick<CustomerTable, 'startDays' | 'endDays' | 'ids'>): ActivityIntervals {
   const { startDays, endDays, ids } = table;
   if (!ids) {
-    return { startDays, endDays, reactivation: new Uint8Array(startDays.length), customerCount: startDays.length };
+    return { startDays, endDays, reactivation: new Uint8Array(startDays.length), cohortStartDays: startDays, customerCount: startDays.length };
   }
 
   // Group row indexes by id; a blank id is a customer of its own.
@@ -40,16 +42,19 @@ export function activityIntervals(table: Pick<CustomerTable, 'startDays' | 'endD
   const outStart: number[] = [];
   const outEnd: number[] = [];
   const outReactivation: number[] = [];
+  const outCohortStart: number[] = [];
   for (const i of singles) {
     outStart.push(startDays[i]);
     outEnd.push(endDays[i]);
     outReactivation.push(0);
+    outCohortStart.push(startDays[i]);
   }
   for (const group of groups.values()) {
     if (group.length > 1) group.sort((a, b) => startDays[a] - startDays[b] || endDays[a] - endDays[b]);
     let start = startDays[group[0]];
     let end = endDays[group[0]];
     let isReturn = 0;
+    const cohortStart = start;
     for (let k = 1; k < group.length; k++) {
       const nextStart = startDays[group[k]];
       const nextEnd = endDays[group[k]];
@@ -61,6 +66,7 @@ export function activityIntervals(table: Pick<CustomerTable, 'startDays' | 'endD
       outStart.push(start);
       outEnd.push(end);
       outReactivation.push(isReturn);
+      outCohortStart.push(cohortStart);
       start = nextStart;
       end = nextEnd;
       isReturn = 1;
@@ -68,12 +74,14 @@ export function activityIntervals(table: Pick<CustomerTable, 'startDays' | 'endD
     outStart.push(start);
     outEnd.push(end);
     outReactivation.push(isReturn);
+    outCohortStart.push(cohortStart);
   }
 
   return {
     startDays: Int32Array.from(outStart),
     endDays: Int32Array.from(outEnd),
     reactivation: Uint8Array.from(outReactivation),
+    cohortStartDays: Int32Array.from(outCohortStart),
     customerCount: singles.length + groups.size,
   };
 }

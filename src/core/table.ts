@@ -7,6 +7,7 @@
 import { MAX_DAY, MIN_DAY, isDayInRange, isoFromDay } from './calendar';
 import { DateReader, dayMonthEvidence, resolveDateOrder, type DateOrder, type DateReading } from './dates';
 import { monthNamesOf } from './monthNames';
+import { parseNumberText } from './numbers';
 import type { TimeZone } from './timezone';
 import type { Message } from '../i18n';
 
@@ -33,6 +34,10 @@ export interface CustomerColumns {
   start: Column;
   end?: Column;
   ids?: Column;
+  /** Recurring revenue of each row per month (MRR), for revenue churn. */
+  amounts?: Column;
+  /** A segment (plan, country, channel) of each row, read as text. */
+  segments?: Column;
 }
 
 /** A column made from a plain list of cells (tests, CSV readers). */
@@ -48,6 +53,8 @@ export interface ReadOptions {
   monthNames?: Map<string, number>;
   /** Row number shown for the first cell (2 when the table's header is in row 1). */
   firstRowNumber?: number;
+  /** The spreadsheet locale's decimal separator, for amounts written as text ("1,5"); '.' when absent. */
+  decimalSeparator?: '.' | ',';
 }
 
 export interface RowProblem extends Message {
@@ -70,6 +77,10 @@ export interface CustomerTable {
   endDays: Int32Array;
   /** Customer ids of the usable rows ('' where blank), when an id column was given. */
   ids?: string[];
+  /** Amounts of the usable rows (aligned with startDays), when an amount column was given. */
+  amounts?: Float64Array;
+  /** Segments of the usable rows, trimmed ('' where blank), when a segment column was given. */
+  segments?: string[];
   /** The earliest start and the latest start or end of the usable rows; undefined when none. */
   span: { firstDay: number; lastDay: number } | undefined;
   problems: RowProblem[];
@@ -83,7 +94,8 @@ function cellText(value: unknown): string {
   return String(value);
 }
 
-function isBlank(value: unknown): boolean {
+/** A cell Sheets hands over as empty: '', or only spaces. */
+export function isBlankCell(value: unknown): boolean {
   return value === '' || value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
 }
 
@@ -101,6 +113,30 @@ function readerFor(
   return new DateReader(options.timeZone, order, options.monthNames ?? monthNamesOf('en'));
 }
 
+/** A currency sign or code before or after an amount written as text: "€ 49", "49 kr", "USD 49". */
+const CURRENCY_BEFORE = /^(?:[$€£¥]|eur|usd|gbp|nok|sek|dkk|pln|kr|zł)\s*/i;
+const CURRENCY_AFTER = /\s*(?:[$€£¥]|eur|usd|gbp|nok|sek|dkk|pln|kr\.?|zł)$/i;
+
+export type AmountReading = { kind: 'amount'; value: number } | { kind: 'blank' | 'notNumber' | 'negative' };
+
+/**
+ * An amount cell: numbers as they are, text read in the spreadsheet locale's way ("1 234,50",
+ * "49.90", "€ 49"). A percentage, a date or a truth value is not an amount.
+ */
+export function readAmount(value: unknown, decimalSeparator: '.' | ',' = '.'): AmountReading {
+  if (isBlankCell(value)) return { kind: 'blank' };
+  let amount: number | undefined;
+  if (typeof value === 'number') amount = Number.isFinite(value) ? value : undefined;
+  else if (typeof value === 'string' && !value.includes('%')) {
+    amount = parseNumberText(value.trim().replace(CURRENCY_BEFORE, '').replace(CURRENCY_AFTER, ''), decimalSeparator);
+  }
+  if (amount === undefined) return { kind: 'notNumber' };
+  if (amount < 0) return { kind: 'negative' };
+  return { kind: 'amount', value: amount === 0 ? 0 : amount };
+}
+
+const AMOUNT_PROBLEMS = { blank: 'row.amountMissing', notNumber: 'row.amountNotNumber', negative: 'row.amountNegative' } as const;
+
 const cell = (column: Column | undefined, i: number): unknown => (column ? column.rows[i][column.index] : undefined);
 const isText = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
 
@@ -114,11 +150,16 @@ export function readCustomerTable(columns: CustomerColumns, options: ReadOptions
   const rowCount = columns.start.rows.length;
   const firstRowNumber = options.firstRowNumber ?? 1;
   const timeZone = options.timeZone;
-  const { start: startColumn, end: endColumn, ids: idColumn } = columns;
+  const { start: startColumn, end: endColumn, ids: idColumn, amounts: amountColumn, segments: segmentColumn } = columns;
+  const decimalSeparator = options.decimalSeparator ?? '.';
 
   const startDays = new Int32Array(rowCount);
   const endDays = new Int32Array(rowCount);
   const ids: string[] | undefined = idColumn ? [] : undefined;
+  const amounts = amountColumn ? new Float64Array(rowCount) : undefined;
+  const segments: string[] | undefined = segmentColumn ? [] : undefined;
+  // Rows with ids, amounts or segments take the general path; the fast loop reads dates only.
+  const datesOnly = !idColumn && !amountColumn && !segmentColumn;
   const problemsByPass: RowProblem[][] = [[], []];
   let pass = 0;
   let problemCount = 0;
@@ -137,6 +178,15 @@ export function readCustomerTable(columns: CustomerColumns, options: ReadOptions
       report(firstRowNumber + i, 'row.endBeforeStart', { start: isoFromDay(startDay), end: isoFromDay(endDay) });
       return;
     }
+    if (amounts) {
+      const value = cell(amountColumn, i);
+      const reading = readAmount(value, decimalSeparator);
+      if (reading.kind !== 'amount') {
+        report(firstRowNumber + i, AMOUNT_PROBLEMS[reading.kind], { value: cellText(value) });
+        return;
+      }
+      amounts[kept] = reading.value;
+    }
     startDays[kept] = startDay;
     endDays[kept] = endDay;
     if (startDay < firstDay) firstDay = startDay;
@@ -144,10 +194,16 @@ export function readCustomerTable(columns: CustomerColumns, options: ReadOptions
     if (latest > lastDay) lastDay = latest;
     if (ids) {
       const id = cell(idColumn, i);
-      ids.push(isBlank(id) ? '' : String(id).trim());
+      ids.push(isBlankCell(id) ? '' : String(id).trim());
+    }
+    if (segments) {
+      const segment = cell(segmentColumn, i);
+      segments.push(isBlankCell(segment) ? '' : segment instanceof Date ? segmentDate(segment) : String(segment).trim());
     }
     kept++;
   };
+  /** A date used as a segment, as the day it shows in the spreadsheet. */
+  const segmentDate = (value: Date): string => (Number.isNaN(value.getTime()) ? 'Invalid Date' : isoFromDay(timeZone.dayOf(value.getTime())));
   /** Reads one date cell the general way; reports and returns undefined when it is unusable. */
   const readDate = (i: number, value: unknown, reader: DateReader, which: 'start' | 'end'): number | undefined => {
     const reading: DateReading = reader.read(value);
@@ -155,7 +211,9 @@ export function readCustomerTable(columns: CustomerColumns, options: ReadOptions
     const row = firstRowNumber + i;
     if (reading.kind === 'blank') {
       if (which === 'end') return NO_END;
-      if (isBlank(cell(endColumn, i)) && isBlank(cell(idColumn, i))) blankRows++;
+      const restBlank =
+        isBlankCell(cell(endColumn, i)) && isBlankCell(cell(idColumn, i)) && isBlankCell(cell(amountColumn, i)) && isBlankCell(cell(segmentColumn, i));
+      if (restBlank) blankRows++;
       else report(row, 'row.startMissing', {});
     } else if (reading.kind === 'outOfRange') report(row, 'row.dateOutOfRange', { value: cellText(value) });
     else report(row, which === 'start' ? 'row.startNotDate' : 'row.endNotDate', { value: cellText(value) });
@@ -182,7 +240,7 @@ export function readCustomerTable(columns: CustomerColumns, options: ReadOptions
     }
     const startDay = timeZone.dayOf(startTime);
     const endDay = endTime === NO_END_TIME ? NO_END : timeZone.dayOf(endTime);
-    if (endDay < startDay || ids || !isDayInRange(startDay) || (endDay !== NO_END && !isDayInRange(endDay))) {
+    if (endDay < startDay || !datesOnly || !isDayInRange(startDay) || (endDay !== NO_END && !isDayInRange(endDay))) {
       otherRows.push(i);
       continue;
     }
@@ -234,6 +292,8 @@ export function readCustomerTable(columns: CustomerColumns, options: ReadOptions
     startDays: startDays.subarray(0, kept),
     endDays: endDays.subarray(0, kept),
     ids,
+    amounts: amounts?.subarray(0, kept),
+    segments,
     span: kept > 0 ? { firstDay, lastDay } : undefined,
     problems,
     problemCount,

@@ -4,7 +4,7 @@
  * argument as undefined. Every message names the function, the argument and the value.
  */
 import { parseNumberText } from '../core/numbers';
-import type { Column } from '../core/table';
+import { isBlankCell, type Column } from '../core/table';
 import { UserError, translate, type Language, type MessageKey, type MessageParams } from '../i18n';
 
 export type Cell = unknown;
@@ -25,9 +25,7 @@ export function isGrid(value: unknown): value is Grid {
   return Array.isArray(value) && (value.length === 0 || Array.isArray(value[0]));
 }
 
-export function isBlankCell(value: Cell): boolean {
-  return value === '' || value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
-}
+export { isBlankCell };
 
 export type Position = { row: number; col: number } | undefined;
 

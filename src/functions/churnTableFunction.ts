@@ -1,22 +1,21 @@
 /**
- * CHURN_TABLE(start_dates, end_dates, [period], [ids]): the period table of a customer list,
- * spilled as a header row and one row per period. Rows that could not be used are listed in
- * one last row, so a table never silently leaves customers out.
+ * CHURN_TABLE(start_dates, end_dates, [period], [ids], [segments], [method]): the period table
+ * of a customer list, spilled as a header row and one row per period (with segments, a block per
+ * segment after all customers). Rows that could not be used are listed in one last row, so a
+ * table never silently leaves customers out.
  */
-import { dateOrderOfLocale } from '../core/dates';
-import { monthNamesOf } from '../core/monthNames';
 import { buildChurnTable, periodFigures, type PeriodRow } from '../core/churnTable';
+import { buildDailyChurn } from '../core/dailyChurn';
+import { adjustedChurn, type CountMethod } from '../core/metrics';
 import { isPeriodKind, type PeriodKind } from '../core/periods';
-import { readCustomerTable, type RowProblem } from '../core/table';
 import { TimeZone } from '../core/timezone';
-import { translate, type Language, type MessageKey } from '../i18n';
-import { fail, optionText, toColumn, type CallContext, type Cell, type Grid } from './args';
+import { translate, type MessageKey } from '../i18n';
+import { fail, optionText, type CallContext, type Cell, type Grid } from './args';
+import { parseAdjustedMethod } from './rates';
+import { describeProblems, readTableArgs, tableOutput, type SheetSettings, type TableCell } from './tableArgs';
 
-/** What a custom function may know of its spreadsheet: read from it, never written. */
-export interface SheetSettings {
-  timeZone: string;
-  locale: string;
-}
+export { describeProblems, type SheetSettings };
+
 
 export const CHURN_TABLE_HEADER_KEYS: MessageKey[] = [
   'table.periodStart',
@@ -30,8 +29,6 @@ export const CHURN_TABLE_HEADER_KEYS: MessageKey[] = [
   'table.adjustedChurn',
 ];
 
-/** How many skipped rows the note row lists by name. */
-const LISTED_PROBLEMS = 5;
 
 export function parsePeriod(ctx: CallContext, value: Cell | Grid): PeriodKind {
   const text = optionText(value);
@@ -40,14 +37,19 @@ export function parsePeriod(ctx: CallContext, value: Cell | Grid): PeriodKind {
   return fail(ctx, 'arg.unknownPeriod', { value: String(value) });
 }
 
-export function describeProblems(language: Language, problems: RowProblem[], total: number): string {
-  const listed = problems.slice(0, LISTED_PROBLEMS).map((problem) => translate(language, problem.key, problem.params));
-  if (total > listed.length) listed.push(translate(language, 'table.moreProblems', { count: total - listed.length }));
-  return listed.join(' ');
-}
 
 export function periodTableRow(row: PeriodRow, timeZone: TimeZone): (Date | number | string)[] {
   return [new Date(timeZone.startOfDay(row.startDay)), ...periodFigures(row)];
+}
+
+/**
+ * A period's adjusted churn by a count method. Reactivated customers count beside the new ones:
+ * they joined in the period, and churned new counts those of them who left again, so "average"
+ * uses the table's own customers at end.
+ */
+export function adjustedChurnOfRow(row: PeriodRow, method: CountMethod): number | undefined {
+  const { customersAtStart, churned, churnedNew } = row;
+  return adjustedChurn({ customersAtStart, churned, churnedNew, newCustomers: row.newCustomers + row.reactivated }, method);
 }
 
 export function CHURN_TABLE(
@@ -57,36 +59,26 @@ export function CHURN_TABLE(
   endDates: Cell | Grid,
   period?: Cell | Grid,
   ids?: Cell | Grid,
-): (Date | number | string)[][] {
-  const starts = toColumn(ctx, 'start_dates', startDates);
-  const ends = toColumn(ctx, 'end_dates', endDates);
+  segments?: Cell | Grid,
+  method?: Cell | Grid,
+): TableCell[][] {
   const kind = parsePeriod(ctx, period);
-  const idColumn = ids === undefined || ids === '' ? undefined : toColumn(ctx, 'ids', ids);
-  if (ends.rows.length !== starts.rows.length) {
-    fail(ctx, 'arg.lengthMismatch', { arg: 'end_dates', rows: ends.rows.length, otherArg: 'start_dates', otherRows: starts.rows.length });
-  }
-  if (idColumn && idColumn.rows.length !== starts.rows.length) {
-    fail(ctx, 'arg.lengthMismatch', { arg: 'ids', rows: idColumn.rows.length, otherArg: 'start_dates', otherRows: starts.rows.length });
-  }
-
-  const timeZone = TimeZone.named(settings.timeZone);
-  const table = readCustomerTable(
-    { start: starts, end: ends, ids: idColumn },
-    { timeZone, localeOrder: dateOrderOfLocale(settings.locale), monthNames: monthNamesOf(settings.locale), firstRowNumber: 1 },
-  );
+  const adjustedMethod = parseAdjustedMethod(ctx, method);
+  const { table, timeZone } = readTableArgs(ctx, settings, { start_dates: startDates, end_dates: endDates, ids, segments });
   if (table.startDays.length === 0) {
     fail(ctx, 'arg.noUsableRows', { arg: 'start_dates', problems: describeProblems(ctx.language, table.problems, table.problemCount) });
   }
 
-  const { rows } = buildChurnTable(table, kind);
-  const output: (Date | number | string)[][] = [CHURN_TABLE_HEADER_KEYS.map((key) => translate(ctx.language, key))];
-  for (const row of rows) output.push(periodTableRow(row, timeZone));
-  if (table.problemCount > 0) {
-    const note = translate(ctx.language, 'table.skippedRows', {
-      count: table.problemCount,
-      problems: describeProblems(ctx.language, table.problems, table.problemCount),
-    });
-    output.push([note, ...new Array<string>(CHURN_TABLE_HEADER_KEYS.length - 1).fill('')]);
-  }
-  return output;
+  const header = CHURN_TABLE_HEADER_KEYS.map((key) => translate(ctx.language, key));
+  // The last column by the chosen method: "daily" from the customers' days, under its own name.
+  if (adjustedMethod === 'daily') header[header.length - 1] = translate(ctx.language, 'table.dailyChurn');
+  return tableOutput(ctx, table, header, (part) => {
+    const { rows } = buildChurnTable(part, kind);
+    const output = rows.map((row) => periodTableRow(row, timeZone));
+    if (adjustedMethod !== 'start') {
+      const values = adjustedMethod === 'daily' ? buildDailyChurn(part, kind) : rows.map((row) => adjustedChurnOfRow(row, adjustedMethod));
+      values.forEach((value, i) => (output[i][output[i].length - 1] = value ?? ''));
+    }
+    return output;
+  });
 }

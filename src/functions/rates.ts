@@ -12,6 +12,7 @@ import {
   lostProfit,
   retentionRate,
   type AdjustedMethod,
+  type CountMethod,
 } from '../core/metrics';
 import { describePosition, elementwise, fail, optionText, positionSuffix, type CallContext, type Cell, type Grid, type Position } from './args';
 
@@ -86,7 +87,9 @@ export function ADJUSTED_CHURN(
   newCustomersLost: Cell | Grid,
   method?: Cell | Grid,
 ): Result {
-  const chosen = parseAdjustedMethod(ctx, method);
+  const parsed = parseAdjustedMethod(ctx, method);
+  // A period's counts cannot give the daily churn: that needs every customer's dates.
+  const chosen: CountMethod = parsed === 'daily' ? fail(ctx, 'arg.dailyNeedsDates') : parsed;
   return elementwise(
     ctx,
     [

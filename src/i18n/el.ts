@@ -21,7 +21,11 @@ export const el: Record<MessageKey, string> = {
     '=RETENTION_RATE(customers_at_start, customers_lost)\n' +
     '=CHURN_COST(customers_lost, profit_per_customer)\n' +
     '=CUSTOMER_LIFETIME(churn_rate)\n' +
-    '=CHURN_TABLE(start_dates, end_dates, [period], [ids])\n' +
+    '=CHURN_TABLE(start_dates, end_dates, [period], [ids], [segments], [method])\n' +
+    '=COHORT_TABLE(start_dates, end_dates, [period], [ids], [mode], [segments])\n' +
+    '=REVENUE_TABLE(start_dates, end_dates, amounts, [period], [ids], [segments])\n' +
+    '=MRR_CHURN(mrr_at_start, mrr_lost, [mrr_contraction], [mrr_expansion], [net])\n' +
+    '=CUSTOMER_LTV(arpa, churn_rate, [gross_margin])\n' +
     'Μορφοποιήστε τα ποσοστά ώστε να εμφανίζονται με το σύμβολο % (Μορφή > Αριθμός > Ποσοστό).',
 
   // Custom function arguments
@@ -86,7 +90,7 @@ export const el: Record<MessageKey, string> = {
   'template.note.start': 'Πελάτες στην αρχή: για τον πρώτο μήνα τους πληκτρολογείτε εσείς. Κάθε επόμενος μήνας ξεκινά με τους πελάτες στο τέλος του προηγούμενου μήνα.',
   'template.note.churnRate': 'Ποσοστό απώλειας πελατών = χαμένοι πελάτες / πελάτες στην αρχή.',
   'template.note.adjusted': 'Προσαρμοσμένο ποσοστό απώλειας = (χαμένοι πελάτες + χαμένοι νέοι πελάτες) / πελάτες στην αρχή.',
-  'template.note.end': 'Πελάτες στο τέλος = πελάτες στην αρχή + νέοι πελάτες - χαμένοι πελάτες - χαμένοι νέοι πελάτες.',
+  'template.note.end': 'Πελάτες στο τέλος = πελάτες στην αρχή + νέοι πελάτες + ανακτημένοι πελάτες - χαμένοι πελάτες - χαμένοι νέοι πελάτες.',
   'template.note.retention': 'Ποσοστό διατήρησης πελατών = 1 - ποσοστό απώλειας πελατών.',
   'template.note.lostProfit': 'Χαμένο κέρδος = σύνολο χαμένων πελατών x κέρδος ανά πελάτη.',
   'template.note.source': 'Οι αριθμοί προέρχονται από τις δικές σας μηνιαίες καταμετρήσεις. Τίποτα δεν ανακτάται από αλλού. Οι τύποι είναι απλοί τύποι υπολογιστικού φύλλου, οπότε ένα αντίγραφο αυτού του φύλλου λειτουργεί και χωρίς το πρόσθετο.',
@@ -243,4 +247,70 @@ export const el: Record<MessageKey, string> = {
   'play.download': 'Λήψη .xlsx',
   'play.formula': 'Επιλέξτε ένα κελί και πληκτρολογήστε μια τιμή ή έναν τύπο, όπως =CHURN_RATE(500, 15)',
   'play.sidebar': 'Πλαϊνή στήλη',
+
+  // -- revenue (issue 7): keys of this part go right below this line --
+  'row.amountMissing': 'Γραμμή {row}: το ποσό είναι κενό.',
+  'row.amountNotNumber': 'Γραμμή {row}: το ποσό "{value}" δεν είναι αριθμός.',
+  'row.amountNegative': 'Γραμμή {row}: το ποσό {value} είναι αρνητικό.',
+  'arg.mrrStartNotPositive': '{fn}: το όρισμα {arg} πρέπει να είναι μεγαλύτερο από 0, αλλά {where} είναι {value}. Χωρίς μηνιαία επαναλαμβανόμενα έσοδα (MRR) στην αρχή, το ποσοστό απώλειας MRR δεν ορίζεται.',
+  'arg.mrrLostAboveStart': '{fn}: το άθροισμα mrr_lost + mrr_contraction ({lost}) είναι μεγαλύτερο από το mrr_at_start ({start}){at}. Δεν μπορείτε να χάσετε περισσότερα μηνιαία έσοδα από όσα είχατε στην αρχή.',
+  'arg.ltvRateZero': '{fn}: το όρισμα {arg} είναι 0{at}. Με ποσοστό απώλειας πελατών 0 οι πελάτες δεν φεύγουν ποτέ, οπότε η αξία ζωής του πελάτη δεν έχει όριο.',
+  'arg.marginOutOfRange': '{fn}: το όρισμα {arg} πρέπει να είναι αναλογία μεταξύ 0 και 1 (για παράδειγμα 80% ή 0.8), αλλά {where} είναι {value}.',
+  'arg.notTrueFalse': '{fn}: το όρισμα {arg} πρέπει να είναι TRUE ή FALSE, αλλά είναι "{value}".',
+  'arg.noUsableRevenueRows': '{fn}: καμία γραμμή δεν έχει ταυτόχρονα χρησιμοποιήσιμη ημερομηνία έναρξης και χρησιμοποιήσιμο ποσό. {problems}',
+  'revenue.mrrAtStart': 'MRR στην αρχή',
+  'revenue.newMrr': 'MRR νέων πελατών',
+  'revenue.reactivationMrr': 'MRR επανενεργοποιημένων',
+  'revenue.expansionMrr': 'Αύξηση MRR',
+  'revenue.contractionMrr': 'Μείωση MRR',
+  'revenue.churnedMrr': 'MRR χαμένων πελατών',
+  'revenue.mrrAtEnd': 'MRR στο τέλος',
+  'revenue.grossMrrChurn': 'Μεικτό ποσοστό απώλειας MRR',
+  'revenue.netMrrChurn': 'Καθαρό ποσοστό απώλειας MRR',
+  'revenue.netRevenueRetention': 'Καθαρή διατήρηση εσόδων',
+  'revenue.quickRatio': 'Λόγος ανάπτυξης προς απώλειες (quick ratio)',
+
+  // -- cohorts and daily churn (issue 7): keys of this part go right below this line --
+  'cohort.start': 'Αρχή κοόρτης',
+  'cohort.size': 'Μέγεθος κοόρτης',
+  'cohort.since.month': 'Μήνας {n}',
+  'cohort.since.week': 'Εβδομάδα {n}',
+  'cohort.since.quarter': 'Τρίμηνο {n}',
+  'cohort.since.year': 'Έτος {n}',
+  'table.dailyChurn': 'Ποσοστό απώλειας ημέρα προς ημέρα',
+  'note.cohortStart': 'Πρώτη ημέρα της περιόδου: την κοόρτη αποτελούν οι πελάτες που ξεκίνησαν για πρώτη φορά σε αυτήν.',
+  'note.cohortSize': 'Μέγεθος κοόρτης: οι πελάτες που ξεκίνησαν για πρώτη φορά στην περίοδο (οι νέοι πελάτες της).',
+  'note.cohortCell': 'Το μερίδιο της κοόρτης που είναι ακόμη πελάτες στο τέλος της περιόδου· η στήλη 0 είναι το τέλος της πρώτης περιόδου της κοόρτης. Οι πελάτες που επέστρεψαν μετρούν ξανά.',
+  'arg.unknownMode': '{fn}: η τιμή "{value}" του ορίσματος mode δεν είναι γνωστή. Χρησιμοποιήστε μία από τις τιμές: {allowed}.',
+  'arg.dailyNeedsDates': '{fn}: η μέθοδος "daily" αθροίζει το ποσοστό απώλειας κάθε ημέρας, γι\' αυτό χρειάζεται τις ημερομηνίες έναρξης και λήξης κάθε πελάτη, όχι τους αριθμούς μιας περιόδου. Χρησιμοποιήστε =CHURN_TABLE(start_dates, end_dates, [period], [ids], [segments], "daily").',
+  'arg.cohortTooLarge': '{fn}: ο πίνακας κοορτών θα είχε {rows} γραμμές και {cols} στήλες, περισσότερα κελιά από όσα χωράει ένα υπολογιστικό φύλλο. Επιλέξτε μεγαλύτερη περίοδο, για παράδειγμα "month" ή "quarter".',
+
+  // -- segments (issue 7): keys of this part go right below this line --
+  'note.mrrAtStart': 'Μηνιαία επαναλαμβανόμενα έσοδα (MRR) από τους πελάτες στην αρχή της περιόδου: το άθροισμα των ποσών των γραμμών τους.',
+  'note.newMrr': 'Πόσα πληρώνουν τον μήνα οι πελάτες που ξεκίνησαν μέσα στην περίοδο.',
+  'note.reactivationMrr': 'Πόσα πληρώνουν τον μήνα οι πελάτες που είχαν φύγει και επέστρεψαν μέσα στην περίοδο.',
+  'note.expansionMrr': 'Αυξήσεις σε όσα πληρώνουν τον μήνα οι υπάρχοντες πελάτες (αναβαθμίσεις, περισσότερες άδειες).',
+  'note.contractionMrr': 'Μειώσεις σε όσα πληρώνουν τον μήνα οι πελάτες που μένουν (υποβαθμίσεις, λιγότερες άδειες).',
+  'note.churnedMrr': 'Πόσα πλήρωναν τον μήνα οι πελάτες που έφυγαν μέσα στην περίοδο.',
+  'wizard.blocker.textAmounts': 'το ποσό στη γραμμή {row} είναι γραμμένο ως κείμενο ("{value}"), που οι τύποι δεν αθροίζουν· οι τιμές το διαβάζουν.',
+  'wizard.badOption': 'Οι επιλογές για το γράφημα, το φύλλο κοορτών και τα τμήματα ανά κατηγορία πρέπει να είναι ενεργές ή ανενεργές.',
+  'ui.cohorts': 'Προσθήκη φύλλου διατήρησης κοορτών (πόσοι από τους νέους πελάτες κάθε περιόδου παραμένουν)',
+  'ui.segments': 'Προσθήκη ενός τμήματος ανά κατηγορία πελατών (πρόγραμμα, χώρα) κάτω από το σύνολο',
+  'ui.revenueHint': 'Έχει επιλεγεί στήλη ποσού: το φύλλο δείχνει επίσης την απώλεια εσόδων (MRR).',
+  'ui.cohortsDone': 'Η διατήρηση κοορτών βρίσκεται στο φύλλο "{sheet}".',
+  'table.segment': 'Κατηγορία πελατών',
+  'table.allSegments': 'Όλοι οι πελάτες',
+  'table.blankSegment': '(χωρίς κατηγορία)',
+  'wizard.noSegmentColumn': 'Επιλέξτε στήλη κατηγορίας πελατών για να προστεθεί ένα τμήμα ανά κατηγορία.',
+  'wizard.blocker.segment': 'οι δυναμικοί τύποι δεν μπορούν να επιλέξουν με ακρίβεια την κατηγορία "{value}" (γραμμή {row}): η κατηγορία πρέπει να είναι κείμενο χωρίς κενά στην αρχή και στο τέλος, χωρίς * ? ~ και χωρίς = < > στην αρχή.',
+  'wizard.blocker.blankSegment': 'η γραμμή {row} δεν έχει κατηγορία, και οι δυναμικοί τύποι δεν μπορούν να επιλέξουν γραμμές χωρίς κατηγορία.',
+  'cohortSheet.name.month': 'Κοορτές ανά μήνα',
+  'cohortSheet.name.week': 'Κοορτές ανά εβδομάδα',
+  'cohortSheet.name.quarter': 'Κοορτές ανά τρίμηνο',
+  'cohortSheet.name.year': 'Κοορτές ανά έτος',
+
+  // -- template won back (issue 7): keys of this part go right below this line --
+  'template.wonBack': 'Ανακτημένοι πελάτες',
+  'template.help.wonBack': 'Εισαγάγετε έναν ακέραιο αριθμό, 0 ή μεγαλύτερο: πελάτες που είχαν φύγει και επέστρεψαν αυτόν τον μήνα.',
+  'template.note.wonBack': 'Ανακτημένοι πελάτες: πελάτες που είχαν φύγει παλαιότερα και επέστρεψαν αυτόν τον μήνα (αν δεν υπάρχουν, αφήστε 0). Προστίθενται στους πελάτες στο τέλος. Το ποσοστό απώλειας πελατών και το προσαρμοσμένο ποσοστό απώλειας δεν τους περιλαμβάνουν.',
 };

@@ -22,7 +22,11 @@ export const en = {
     '=RETENTION_RATE(customers_at_start, customers_lost)\n' +
     '=CHURN_COST(customers_lost, profit_per_customer)\n' +
     '=CUSTOMER_LIFETIME(churn_rate)\n' +
-    '=CHURN_TABLE(start_dates, end_dates, [period], [ids])\n' +
+    '=CHURN_TABLE(start_dates, end_dates, [period], [ids], [segments], [method])\n' +
+    '=COHORT_TABLE(start_dates, end_dates, [period], [ids], [mode], [segments])\n' +
+    '=REVENUE_TABLE(start_dates, end_dates, amounts, [period], [ids], [segments])\n' +
+    '=MRR_CHURN(mrr_at_start, mrr_lost, [mrr_contraction], [mrr_expansion], [net])\n' +
+    '=CUSTOMER_LTV(arpa, churn_rate, [gross_margin])\n' +
     'Format the rates as percentages (Format > Number > Percent).',
 
   // Custom function arguments
@@ -87,7 +91,7 @@ export const en = {
   'template.note.start': 'Customers at start: the first month is typed in; every later month starts with the previous month\'s customers at end.',
   'template.note.churnRate': 'Churn rate = churned / customers at start.',
   'template.note.adjusted': 'Adjusted churn = (churned + new customers churned) / customers at start.',
-  'template.note.end': 'Customers at end = customers at start + new customers - churned - new customers churned.',
+  'template.note.end': 'Customers at end = customers at start + new customers + won back - churned - new customers churned.',
   'template.note.retention': 'Retention rate = 1 - churn rate.',
   'template.note.lostProfit': 'Lost profit = total churned x profit per customer.',
   'template.note.source': 'The numbers come from your own monthly counts; nothing is fetched from elsewhere. The formulas are plain spreadsheet formulas, so a copy of this sheet works without the add-on.',
@@ -243,6 +247,72 @@ export const en = {
   'play.download': 'Download .xlsx',
   'play.formula': 'Select a cell, then type a value or a formula such as =CHURN_RATE(500, 15)',
   'play.sidebar': 'Sidebar',
+
+  // -- revenue (issue 7): keys of this part go right below this line --
+  'row.amountMissing': 'Row {row}: the amount is empty.',
+  'row.amountNotNumber': 'Row {row}: the amount "{value}" is not a number.',
+  'row.amountNegative': 'Row {row}: the amount {value} is negative.',
+  'arg.mrrStartNotPositive': '{fn}: {arg} must be greater than 0, but {where} is {value}. With no MRR at the start, an MRR churn rate is not defined.',
+  'arg.mrrLostAboveStart': '{fn}: mrr_lost + mrr_contraction ({lost}) is larger than mrr_at_start ({start}){at}. You cannot lose more MRR than you had at the start.',
+  'arg.ltvRateZero': '{fn}: {arg} is 0{at}. At a churn rate of 0 customers never leave, so their lifetime value has no limit.',
+  'arg.marginOutOfRange': '{fn}: {arg} must be a share between 0 and 1 (for example 80% or 0.8), but {where} is {value}.',
+  'arg.notTrueFalse': '{fn}: {arg} must be TRUE or FALSE, but it is "{value}".',
+  'arg.noUsableRevenueRows': '{fn}: no row has both a usable start date and a usable amount. {problems}',
+  'revenue.mrrAtStart': 'MRR at start',
+  'revenue.newMrr': 'New MRR',
+  'revenue.reactivationMrr': 'Reactivation MRR',
+  'revenue.expansionMrr': 'Expansion MRR',
+  'revenue.contractionMrr': 'Contraction MRR',
+  'revenue.churnedMrr': 'Churned MRR',
+  'revenue.mrrAtEnd': 'MRR at end',
+  'revenue.grossMrrChurn': 'Gross MRR churn',
+  'revenue.netMrrChurn': 'Net MRR churn',
+  'revenue.netRevenueRetention': 'Net revenue retention',
+  'revenue.quickRatio': 'Quick ratio',
+
+  // -- cohorts and daily churn (issue 7): keys of this part go right below this line --
+  'cohort.start': 'Cohort start',
+  'cohort.size': 'Cohort size',
+  'cohort.since.month': 'Month {n}',
+  'cohort.since.week': 'Week {n}',
+  'cohort.since.quarter': 'Quarter {n}',
+  'cohort.since.year': 'Year {n}',
+  'table.dailyChurn': 'Daily churn',
+  'note.cohortStart': 'First day of the period: the cohort is the customers who first started in it.',
+  'note.cohortSize': 'Cohort size: customers who first started in the period (its new customers).',
+  'note.cohortCell': 'Share of the cohort still a customer at the end of the period; column 0 is the end of the cohort\'s first period. Customers who came back count again.',
+  'arg.unknownMode': '{fn}: mode "{value}" is not known. Use {allowed}.',
+  'arg.dailyNeedsDates': '{fn}: method "daily" adds up a churn rate for every day, so it needs each customer\'s start and end dates, not a period\'s counts. Use =CHURN_TABLE(start_dates, end_dates, [period], [ids], [segments], "daily").',
+  'arg.cohortTooLarge': '{fn}: the cohort table would have {rows} rows and {cols} columns, more cells than a spreadsheet holds. Choose a longer period, such as "month" or "quarter".',
+
+  // -- segments (issue 7): keys of this part go right below this line --
+  'note.mrrAtStart': 'Monthly recurring revenue (MRR) of the customers at the start of the period: the sum of the amounts of their rows.',
+  'note.newMrr': 'What the customers who started in the period pay per month.',
+  'note.reactivationMrr': 'What customers who had left and came back in the period pay per month.',
+  'note.expansionMrr': 'Increases in what existing customers pay per month (upgrades, more seats).',
+  'note.contractionMrr': 'Decreases in what customers who stay pay per month (downgrades, fewer seats).',
+  'note.churnedMrr': 'What the customers who left in the period paid per month.',
+  'wizard.blocker.textAmounts': 'the amount in row {row} is written as text ("{value}"), which formulas do not add up; the values read it.',
+  'wizard.badOption': 'The options for the chart, the cohort sheet and the segment blocks must each be on or off.',
+  'ui.cohorts': 'Add a cohort retention sheet (how many of each period\'s new customers stay)',
+  'ui.segments': 'Add one block per segment (plan, country) below the total',
+  'ui.revenueHint': 'An amount column is chosen: the sheet also shows revenue (MRR) churn.',
+  'ui.cohortsDone': 'Cohort retention is on the sheet "{sheet}".',
+  'table.segment': 'Segment',
+  'table.allSegments': 'All customers',
+  'table.blankSegment': '(no segment)',
+  'wizard.noSegmentColumn': 'Choose a segment column to add one block per segment.',
+  'wizard.blocker.segment': 'live formulas cannot pick out the segment "{value}" (row {row}) exactly: a segment for them is text with no spaces at its ends, no * ? ~, and no = < > at its start.',
+  'wizard.blocker.blankSegment': 'row {row} has no segment, and live formulas cannot pick out rows without one.',
+  'cohortSheet.name.month': 'Cohorts by month',
+  'cohortSheet.name.week': 'Cohorts by week',
+  'cohortSheet.name.quarter': 'Cohorts by quarter',
+  'cohortSheet.name.year': 'Cohorts by year',
+
+  // -- template won back (issue 7): keys of this part go right below this line --
+  'template.wonBack': 'Won back',
+  'template.help.wonBack': 'Enter a whole number, 0 or more: the customers who had left before and came back this month.',
+  'template.note.wonBack': 'Won back: customers who had left before and came back this month (leave 0 if none). They are added to the customers at end; churn rate and adjusted churn do not count them.',
 } as const;
 
 export type MessageKey = keyof typeof en;

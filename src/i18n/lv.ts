@@ -21,7 +21,11 @@ export const lv: Record<MessageKey, string> = {
     '=RETENTION_RATE(customers_at_start, customers_lost)\n' +
     '=CHURN_COST(customers_lost, profit_per_customer)\n' +
     '=CUSTOMER_LIFETIME(churn_rate)\n' +
-    '=CHURN_TABLE(start_dates, end_dates, [period], [ids])\n' +
+    '=CHURN_TABLE(start_dates, end_dates, [period], [ids], [segments], [method])\n' +
+    '=COHORT_TABLE(start_dates, end_dates, [period], [ids], [mode], [segments])\n' +
+    '=REVENUE_TABLE(start_dates, end_dates, amounts, [period], [ids], [segments])\n' +
+    '=MRR_CHURN(mrr_at_start, mrr_lost, [mrr_contraction], [mrr_expansion], [net])\n' +
+    '=CUSTOMER_LTV(arpa, churn_rate, [gross_margin])\n' +
     'Formatējiet rādītājus kā procentus (Formatēt > Skaitlis > Procenti).',
 
   // Custom function arguments
@@ -86,7 +90,7 @@ export const lv: Record<MessageKey, string> = {
   'template.note.start': 'Klienti sākumā: pirmā mēneša skaitu ievadāt jūs; katrs nākamais mēnesis sākas ar iepriekšējā mēneša klientu skaitu beigās.',
   'template.note.churnRate': 'Klientu aiziešanas rādītājs = aizgājušie / klienti sākumā.',
   'template.note.adjusted': 'Koriģētais aiziešanas rādītājs = (aizgājušie + aizgājušie jaunie klienti) / klienti sākumā.',
-  'template.note.end': 'Klienti beigās = klienti sākumā + jaunie klienti - aizgājušie - aizgājušie jaunie klienti.',
+  'template.note.end': 'Klienti beigās = klienti sākumā + jaunie klienti + atgūtie klienti - aizgājušie - aizgājušie jaunie klienti.',
   'template.note.retention': 'Klientu noturēšanas rādītājs = 1 - klientu aiziešanas rādītājs.',
   'template.note.lostProfit': 'Zaudētā peļņa = aizgājušie kopā x peļņa uz vienu klientu.',
   'template.note.source': 'Skaitļi ir jūsu pašu ikmēneša uzskaites dati; nekas netiek ielādēts no citurienes. Formulas ir parastas izklājlapas formulas, tāpēc šīs lapas kopija darbojas arī bez papildinājuma.',
@@ -242,4 +246,70 @@ export const lv: Record<MessageKey, string> = {
   'play.download': 'Lejupielādēt .xlsx',
   'play.formula': 'Atlasiet šūnu un ierakstiet vērtību vai formulu, piemēram, =CHURN_RATE(500, 15)',
   'play.sidebar': 'Sānjosla',
+
+  // -- revenue (issue 7): keys of this part go right below this line --
+  'row.amountMissing': '{row}. rinda: summa nav norādīta.',
+  'row.amountNotNumber': '{row}. rinda: summa "{value}" nav skaitlis.',
+  'row.amountNegative': '{row}. rinda: summa {value} ir negatīva.',
+  'arg.mrrStartNotPositive': '{fn}: argumentam {arg} jābūt lielākam par 0, bet {where} ir {value}. Ja sākumā nav ikmēneša regulāro ieņēmumu (MRR), MRR aiziešanas rādītājs nav definēts.',
+  'arg.mrrLostAboveStart': '{fn}: mrr_lost + mrr_contraction ({lost}) pārsniedz mrr_at_start ({start}){at}. Nevar zaudēt vairāk ikmēneša ieņēmumu, nekā to bija sākumā.',
+  'arg.ltvRateZero': '{fn}: {arg} ir 0{at}. Ja klientu aiziešanas rādītājs ir 0, klienti nekad neaiziet, tāpēc klienta mūža vērtībai nav robežu.',
+  'arg.marginOutOfRange': '{fn}: argumentam {arg} jābūt daļai no 0 līdz 1 (piemēram, 80% vai 0.8), bet {where} ir {value}.',
+  'arg.notTrueFalse': '{fn}: argumentam {arg} jābūt TRUE vai FALSE, bet tas ir "{value}".',
+  'arg.noUsableRevenueRows': '{fn}: nevienā rindā nav gan izmantojama sākuma datuma, gan izmantojamas summas. {problems}',
+  'revenue.mrrAtStart': 'MRR sākumā',
+  'revenue.newMrr': 'Jauno klientu MRR',
+  'revenue.reactivationMrr': 'Atgriezušos klientu MRR',
+  'revenue.expansionMrr': 'MRR pieaugums',
+  'revenue.contractionMrr': 'MRR samazinājums',
+  'revenue.churnedMrr': 'Aizgājušo klientu MRR',
+  'revenue.mrrAtEnd': 'MRR beigās',
+  'revenue.grossMrrChurn': 'Bruto MRR aiziešanas rādītājs',
+  'revenue.netMrrChurn': 'Neto MRR aiziešanas rādītājs',
+  'revenue.netRevenueRetention': 'Neto ieņēmumu noturība',
+  'revenue.quickRatio': 'Pieauguma un zaudējumu attiecība (quick ratio)',
+
+  // -- cohorts and daily churn (issue 7): keys of this part go right below this line --
+  'cohort.start': 'Kohortas sākums',
+  'cohort.size': 'Kohortas lielums',
+  'cohort.since.month': 'Mēnesis {n}',
+  'cohort.since.week': 'Nedēļa {n}',
+  'cohort.since.quarter': 'Ceturksnis {n}',
+  'cohort.since.year': 'Gads {n}',
+  'table.dailyChurn': 'Aiziešanas rādītājs pa dienām',
+  'note.cohortStart': 'Perioda pirmā diena: kohortā ir klienti, kuri pirmo reizi sāka šajā periodā.',
+  'note.cohortSize': 'Kohortas lielums: klienti, kuri pirmo reizi sāka šajā periodā (perioda jaunie klienti).',
+  'note.cohortCell': 'Kohortas daļa, kas perioda beigās joprojām ir klienti; 0. kolonna ir kohortas pirmā perioda beigas. Atgriezušies klienti tiek skaitīti atkal.',
+  'arg.unknownMode': '{fn}: argumenta mode vērtība "{value}" nav atpazīta. Izmantojiet {allowed}.',
+  'arg.dailyNeedsDates': '{fn}: metode "daily" saskaita katras dienas aiziešanas rādītāju, tāpēc tai vajag katra klienta sākuma un beigu datumu, nevis perioda skaitļus. Izmantojiet =CHURN_TABLE(start_dates, end_dates, [period], [ids], [segments], "daily").',
+  'arg.cohortTooLarge': '{fn}: kohortu tabulā būtu {rows} rindas un {cols} kolonnas, vairāk šūnu, nekā ietilpst izklājlapā. Izvēlieties garāku periodu, piemēram, "month" vai "quarter".',
+
+  // -- segments (issue 7): keys of this part go right below this line --
+  'note.mrrAtStart': 'Ikmēneša regulārie ieņēmumi (MRR) no klientiem perioda sākumā: viņu rindu summu kopsumma.',
+  'note.newMrr': 'Cik mēnesī maksā klienti, kas sāka šajā periodā.',
+  'note.reactivationMrr': 'Cik mēnesī maksā klienti, kas bija aizgājuši un šajā periodā atgriezās.',
+  'note.expansionMrr': 'Cik pieauga esošo klientu ikmēneša maksājumi (plāna uzlabošana, vairāk lietotāju).',
+  'note.contractionMrr': 'Cik samazinājās palikušo klientu ikmēneša maksājumi (lētāks plāns, mazāk lietotāju).',
+  'note.churnedMrr': 'Cik mēnesī maksāja klienti, kas šajā periodā aizgāja.',
+  'wizard.blocker.textAmounts': 'summa {row}. rindā ir ierakstīta kā teksts ("{value}"), ko formulas nesaskaita; vērtības to nolasa.',
+  'wizard.badOption': 'Diagrammas, kohortu lapas un segmentu bloku iespējām katrai jābūt ieslēgtai vai izslēgtai.',
+  'ui.cohorts': 'Pievienot kohortu noturēšanas lapu (cik no katra perioda jaunajiem klientiem paliek)',
+  'ui.segments': 'Pievienot atsevišķu bloku katram segmentam (plāns, valsts) zem kopsummas',
+  'ui.revenueHint': 'Ir izvēlēta summas kolonna: lapā būs redzama arī ieņēmumu (MRR) aiziešana.',
+  'ui.cohortsDone': 'Kohortu noturēšana ir lapā "{sheet}".',
+  'table.segment': 'Segments',
+  'table.allSegments': 'Visi klienti',
+  'table.blankSegment': '(bez segmenta)',
+  'wizard.noSegmentColumn': 'Izvēlieties segmenta kolonnu, lai pievienotu bloku katram segmentam.',
+  'wizard.blocker.segment': 'dinamiskās formulas nevar precīzi atlasīt segmentu "{value}" ({row}. rinda): tām segmentam jābūt tekstam bez atstarpēm sākumā un beigās, bez * ? ~ un bez = < > sākumā.',
+  'wizard.blocker.blankSegment': '{row}. rindā nav norādīts segments, un dinamiskās formulas nevar atlasīt rindas bez segmenta.',
+  'cohortSheet.name.month': 'Kohortas – mēneši',
+  'cohortSheet.name.week': 'Kohortas – nedēļas',
+  'cohortSheet.name.quarter': 'Kohortas – ceturkšņi',
+  'cohortSheet.name.year': 'Kohortas – gadi',
+
+  // -- template won back (issue 7): keys of this part go right below this line --
+  'template.wonBack': 'Atgūtie klienti',
+  'template.help.wonBack': 'Ievadiet veselu skaitli, 0 vai vairāk: klienti, kas bija aizgājuši un šajā mēnesī atgriezās.',
+  'template.note.wonBack': 'Atgūtie klienti: klienti, kas bija aizgājuši agrāk un šajā mēnesī atgriezās (ja tādu nav, atstājiet 0). Tos pieskaita klientiem beigās; klientu aiziešanas rādītājs un koriģētais aiziešanas rādītājs tos neietver.',
 };

@@ -21,7 +21,11 @@ export const nb: Record<MessageKey, string> = {
     '=RETENTION_RATE(customers_at_start, customers_lost)\n' +
     '=CHURN_COST(customers_lost, profit_per_customer)\n' +
     '=CUSTOMER_LIFETIME(churn_rate)\n' +
-    '=CHURN_TABLE(start_dates, end_dates, [period], [ids])\n' +
+    '=CHURN_TABLE(start_dates, end_dates, [period], [ids], [segments], [method])\n' +
+    '=COHORT_TABLE(start_dates, end_dates, [period], [ids], [mode], [segments])\n' +
+    '=REVENUE_TABLE(start_dates, end_dates, amounts, [period], [ids], [segments])\n' +
+    '=MRR_CHURN(mrr_at_start, mrr_lost, [mrr_contraction], [mrr_expansion], [net])\n' +
+    '=CUSTOMER_LTV(arpa, churn_rate, [gross_margin])\n' +
     'Formater ratene som prosent (Format > Tall > Prosent).',
 
   // Custom function arguments
@@ -86,7 +90,7 @@ export const nb: Record<MessageKey, string> = {
   'template.note.start': 'Kunder ved start: for den første måneden skriver du inn tallet selv; hver senere måned starter med forrige måneds kunder ved slutt.',
   'template.note.churnRate': 'Kundelekkasjerate = tapte kunder / kunder ved start.',
   'template.note.adjusted': 'Justert kundelekkasjerate = (tapte kunder + tapte nye kunder) / kunder ved start.',
-  'template.note.end': 'Kunder ved slutt = kunder ved start + nye kunder - tapte kunder - tapte nye kunder.',
+  'template.note.end': 'Kunder ved slutt = kunder ved start + nye kunder + gjenvunne kunder - tapte kunder - tapte nye kunder.',
   'template.note.retention': 'Andel beholdte kunder = 1 - kundelekkasjerate.',
   'template.note.lostProfit': 'Tapt fortjeneste = tapte kunder totalt x fortjeneste per kunde.',
   'template.note.source': 'Tallene kommer fra dine egne månedlige opptellinger; ingenting hentes fra andre steder. Formlene er vanlige regnearkformler, så en kopi av dette arket fungerer også uten tillegget.',
@@ -242,4 +246,70 @@ export const nb: Record<MessageKey, string> = {
   'play.download': 'Last ned .xlsx',
   'play.formula': 'Velg en celle, og skriv så inn en verdi eller en formel, for eksempel =CHURN_RATE(500, 15)',
   'play.sidebar': 'Sidepanel',
+
+  // -- revenue (issue 7): keys of this part go right below this line --
+  'row.amountMissing': 'Rad {row}: beløpet er tomt.',
+  'row.amountNotNumber': 'Rad {row}: beløpet "{value}" er ikke et tall.',
+  'row.amountNegative': 'Rad {row}: beløpet {value} er negativt.',
+  'arg.mrrStartNotPositive': '{fn}: argumentet {arg} må være større enn 0, men {where} er {value}. Uten månedlig gjentakende inntekt (MRR) ved start er MRR-lekkasjeraten ikke definert.',
+  'arg.mrrLostAboveStart': '{fn}: summen mrr_lost + mrr_contraction ({lost}) er større enn mrr_at_start ({start}){at}. Du kan ikke miste mer månedlig inntekt enn du hadde ved start.',
+  'arg.ltvRateZero': '{fn}: argumentet {arg} er 0{at}. Med en kundelekkasjerate på 0 slutter kundene aldri, så kundens livstidsverdi har ingen grense.',
+  'arg.marginOutOfRange': '{fn}: argumentet {arg} må være en andel mellom 0 og 1 (for eksempel 80% eller 0.8), men {where} er {value}.',
+  'arg.notTrueFalse': '{fn}: argumentet {arg} må være TRUE eller FALSE, men det er "{value}".',
+  'arg.noUsableRevenueRows': '{fn}: ingen rad har både en brukbar startdato og et brukbart beløp. {problems}',
+  'revenue.mrrAtStart': 'MRR ved start',
+  'revenue.newMrr': 'MRR fra nye kunder',
+  'revenue.reactivationMrr': 'MRR fra gjenaktiverte',
+  'revenue.expansionMrr': 'Økt MRR (oppgraderinger)',
+  'revenue.contractionMrr': 'Redusert MRR (nedgraderinger)',
+  'revenue.churnedMrr': 'MRR fra tapte kunder',
+  'revenue.mrrAtEnd': 'MRR ved slutt',
+  'revenue.grossMrrChurn': 'Brutto MRR-lekkasje',
+  'revenue.netMrrChurn': 'Netto MRR-lekkasje',
+  'revenue.netRevenueRetention': 'Netto inntektsbevaring',
+  'revenue.quickRatio': 'Forhold mellom vekst og tap (quick ratio)',
+
+  // -- cohorts and daily churn (issue 7): keys of this part go right below this line --
+  'cohort.start': 'Kohortstart',
+  'cohort.size': 'Kohortstørrelse',
+  'cohort.since.month': 'Måned {n}',
+  'cohort.since.week': 'Uke {n}',
+  'cohort.since.quarter': 'Kvartal {n}',
+  'cohort.since.year': 'År {n}',
+  'table.dailyChurn': 'Kundelekkasjerate dag for dag',
+  'note.cohortStart': 'Første dag i perioden: kohorten er kundene som startet for første gang i den.',
+  'note.cohortSize': 'Kohortstørrelse: kunder som startet for første gang i perioden (periodens nye kunder).',
+  'note.cohortCell': 'Andelen av kohorten som fortsatt er kunder ved slutten av perioden; kolonne 0 er slutten av kohortens første periode. Kunder som kom tilbake, telles igjen.',
+  'arg.unknownMode': '{fn}: verdien "{value}" for argumentet mode er ukjent. Bruk en av disse verdiene: {allowed}.',
+  'arg.dailyNeedsDates': '{fn}: metoden "daily" legger sammen kundelekkasjeraten for hver dag, så den trenger start- og sluttdatoen til hver kunde, ikke tallene for en periode. Bruk =CHURN_TABLE(start_dates, end_dates, [period], [ids], [segments], "daily").',
+  'arg.cohortTooLarge': '{fn}: kohorttabellen ville fått {rows} rader og {cols} kolonner, flere celler enn et regneark kan romme. Velg en lengre periode, for eksempel "month" eller "quarter".',
+
+  // -- segments (issue 7): keys of this part go right below this line --
+  'note.mrrAtStart': 'Månedlig gjentakende inntekt (MRR) fra kundene ved periodens start: summen av beløpene i radene deres.',
+  'note.newMrr': 'Hva kundene som startet i perioden, betaler per måned.',
+  'note.reactivationMrr': 'Hva kunder som hadde sluttet og kom tilbake i perioden, betaler per måned.',
+  'note.expansionMrr': 'Økninger i det eksisterende kunder betaler per måned (oppgraderinger, flere brukere).',
+  'note.contractionMrr': 'Reduksjoner i det kunder som blir, betaler per måned (nedgraderinger, færre brukere).',
+  'note.churnedMrr': 'Hva kundene som sluttet i perioden, betalte per måned.',
+  'wizard.blocker.textAmounts': 'beløpet i rad {row} er skrevet som tekst ("{value}"), som formlene ikke summerer; verdiene leser det.',
+  'wizard.badOption': 'Valgene for diagrammet, kohortarket og segmentblokkene må hver være slått på eller av.',
+  'ui.cohorts': 'Legg til et ark med kohortlojalitet (hvor mange av hver periodes nye kunder som blir)',
+  'ui.segments': 'Legg til én blokk per segment (abonnement, land) under totalen',
+  'ui.revenueHint': 'En beløpskolonne er valgt: arket viser også inntektslekkasje (MRR).',
+  'ui.cohortsDone': 'Kohortlojaliteten står på arket "{sheet}".',
+  'table.segment': 'Kundesegment',
+  'table.allSegments': 'Alle kunder',
+  'table.blankSegment': '(uten segment)',
+  'wizard.noSegmentColumn': 'Velg en segmentkolonne for å legge til én blokk per segment.',
+  'wizard.blocker.segment': 'dynamiske formler kan ikke plukke ut segmentet "{value}" (rad {row}) nøyaktig: et segment må være tekst uten mellomrom først og sist, uten * ? ~ og uten = < > først.',
+  'wizard.blocker.blankSegment': 'rad {row} har ikke noe segment, og dynamiske formler kan ikke plukke ut rader uten segment.',
+  'cohortSheet.name.month': 'Kohorter per måned',
+  'cohortSheet.name.week': 'Kohorter per uke',
+  'cohortSheet.name.quarter': 'Kohorter per kvartal',
+  'cohortSheet.name.year': 'Kohorter per år',
+
+  // -- template won back (issue 7): keys of this part go right below this line --
+  'template.wonBack': 'Gjenvunne kunder',
+  'template.help.wonBack': 'Skriv inn et helt tall, 0 eller mer: kunder som hadde sluttet tidligere og kom tilbake denne måneden.',
+  'template.note.wonBack': 'Gjenvunne kunder: kunder som hadde sluttet tidligere og kom tilbake denne måneden (la 0 stå hvis ingen kom tilbake). De legges til kunder ved slutt; kundelekkasjerate og justert kundelekkasjerate teller dem ikke.',
 };

@@ -21,7 +21,11 @@ export const pl: Record<MessageKey, string> = {
     '=RETENTION_RATE(customers_at_start, customers_lost)\n' +
     '=CHURN_COST(customers_lost, profit_per_customer)\n' +
     '=CUSTOMER_LIFETIME(churn_rate)\n' +
-    '=CHURN_TABLE(start_dates, end_dates, [period], [ids])\n' +
+    '=CHURN_TABLE(start_dates, end_dates, [period], [ids], [segments], [method])\n' +
+    '=COHORT_TABLE(start_dates, end_dates, [period], [ids], [mode], [segments])\n' +
+    '=REVENUE_TABLE(start_dates, end_dates, amounts, [period], [ids], [segments])\n' +
+    '=MRR_CHURN(mrr_at_start, mrr_lost, [mrr_contraction], [mrr_expansion], [net])\n' +
+    '=CUSTOMER_LTV(arpa, churn_rate, [gross_margin])\n' +
     'Sformatuj współczynniki jako procenty (Formatuj > Liczba > Procent).',
 
   // Custom function arguments
@@ -86,7 +90,7 @@ export const pl: Record<MessageKey, string> = {
   'template.note.start': 'Klienci na początku: dla pierwszego miesiąca liczbę wpisuje się ręcznie; każdy kolejny miesiąc zaczyna się od liczby klientów na końcu poprzedniego miesiąca.',
   'template.note.churnRate': 'Współczynnik rezygnacji = rezygnacje / klienci na początku.',
   'template.note.adjusted': 'Skorygowany współczynnik rezygnacji = (rezygnacje + rezygnacje nowych klientów) / klienci na początku.',
-  'template.note.end': 'Klienci na końcu = klienci na początku + nowi klienci - rezygnacje - rezygnacje nowych klientów.',
+  'template.note.end': 'Klienci na końcu = klienci na początku + nowi klienci + odzyskani klienci - rezygnacje - rezygnacje nowych klientów.',
   'template.note.retention': 'Współczynnik utrzymania klientów = 1 - współczynnik rezygnacji.',
   'template.note.lostProfit': 'Utracony zysk = rezygnacje razem x zysk na klienta.',
   'template.note.source': 'Liczby pochodzą z Twoich własnych miesięcznych zestawień; nic nie jest pobierane z zewnątrz. Formuły to zwykłe formuły arkusza kalkulacyjnego, więc kopia tego arkusza działa także bez dodatku.',
@@ -242,4 +246,70 @@ export const pl: Record<MessageKey, string> = {
   'play.download': 'Pobierz .xlsx',
   'play.formula': 'Zaznacz komórkę, a potem wpisz wartość lub formułę, na przykład =CHURN_RATE(500, 15)',
   'play.sidebar': 'Panel boczny',
+
+  // -- revenue (issue 7): keys of this part go right below this line --
+  'row.amountMissing': 'Wiersz {row}: brak kwoty.',
+  'row.amountNotNumber': 'Wiersz {row}: kwota "{value}" nie jest liczbą.',
+  'row.amountNegative': 'Wiersz {row}: kwota {value} jest ujemna.',
+  'arg.mrrStartNotPositive': '{fn}: argument {arg} musi być większy od 0, ale {where} wynosi {value}. Gdy na początku nie ma miesięcznego przychodu powtarzalnego (MRR), współczynnik rezygnacji MRR jest nieokreślony.',
+  'arg.mrrLostAboveStart': '{fn}: suma mrr_lost + mrr_contraction ({lost}) jest większa niż mrr_at_start ({start}){at}. Nie można stracić więcej miesięcznego przychodu, niż było go na początku.',
+  'arg.ltvRateZero': '{fn}: {arg} wynosi 0{at}. Przy współczynniku rezygnacji równym 0 klienci nigdy nie odchodzą, więc wartość klienta w całym okresie współpracy nie ma granicy.',
+  'arg.marginOutOfRange': '{fn}: argument {arg} musi być ułamkiem od 0 do 1 (na przykład 80% lub 0.8), ale {where} wynosi {value}.',
+  'arg.notTrueFalse': '{fn}: argument {arg} musi mieć wartość TRUE lub FALSE, a ma "{value}".',
+  'arg.noUsableRevenueRows': '{fn}: żaden wiersz nie ma jednocześnie poprawnej daty rozpoczęcia i poprawnej kwoty. {problems}',
+  'revenue.mrrAtStart': 'MRR na początku',
+  'revenue.newMrr': 'MRR nowych klientów',
+  'revenue.reactivationMrr': 'MRR powracających',
+  'revenue.expansionMrr': 'Wzrost MRR (ekspansja)',
+  'revenue.contractionMrr': 'Spadek MRR (kontrakcja)',
+  'revenue.churnedMrr': 'MRR utracony przez rezygnacje',
+  'revenue.mrrAtEnd': 'MRR na końcu',
+  'revenue.grossMrrChurn': 'Współczynnik rezygnacji MRR brutto',
+  'revenue.netMrrChurn': 'Współczynnik rezygnacji MRR netto',
+  'revenue.netRevenueRetention': 'Retencja przychodu netto',
+  'revenue.quickRatio': 'Stosunek wzrostu do strat (quick ratio)',
+
+  // -- cohorts and daily churn (issue 7): keys of this part go right below this line --
+  'cohort.start': 'Początek kohorty',
+  'cohort.size': 'Wielkość kohorty',
+  'cohort.since.month': 'Miesiąc {n}',
+  'cohort.since.week': 'Tydzień {n}',
+  'cohort.since.quarter': 'Kwartał {n}',
+  'cohort.since.year': 'Rok {n}',
+  'table.dailyChurn': 'Współczynnik rezygnacji liczony dziennie',
+  'note.cohortStart': 'Pierwszy dzień okresu: kohortę tworzą klienci, którzy po raz pierwszy rozpoczęli w tym okresie.',
+  'note.cohortSize': 'Wielkość kohorty: klienci, którzy po raz pierwszy rozpoczęli w tym okresie (jego nowi klienci).',
+  'note.cohortCell': 'Odsetek kohorty, który na koniec okresu nadal jest klientami; kolumna 0 to koniec pierwszego okresu kohorty. Powracający klienci są liczeni ponownie.',
+  'arg.unknownMode': '{fn}: nieznana wartość "{value}" argumentu mode. Użyj {allowed}.',
+  'arg.dailyNeedsDates': '{fn}: metoda "daily" sumuje współczynnik rezygnacji z każdego dnia, więc potrzebuje dat rozpoczęcia i zakończenia każdego klienta, a nie liczb z okresu. Użyj =CHURN_TABLE(start_dates, end_dates, [period], [ids], [segments], "daily").',
+  'arg.cohortTooLarge': '{fn}: tabela kohort miałaby {rows} wierszy i {cols} kolumn, czyli więcej komórek, niż mieści arkusz. Wybierz dłuższy okres, na przykład "month" lub "quarter".',
+
+  // -- segments (issue 7): keys of this part go right below this line --
+  'note.mrrAtStart': 'Miesięczny przychód powtarzalny (MRR) od klientów na początku okresu: suma kwot z ich wierszy.',
+  'note.newMrr': 'Ile miesięcznie płacą klienci, którzy zaczęli w tym okresie.',
+  'note.reactivationMrr': 'Ile miesięcznie płacą klienci, którzy odeszli i wrócili w tym okresie.',
+  'note.expansionMrr': 'Wzrost miesięcznych płatności obecnych klientów (wyższy plan, więcej stanowisk).',
+  'note.contractionMrr': 'Spadek miesięcznych płatności klientów, którzy zostają (niższy plan, mniej stanowisk).',
+  'note.churnedMrr': 'Ile miesięcznie płacili klienci, którzy odeszli w tym okresie.',
+  'wizard.blocker.textAmounts': 'kwota w wierszu {row} jest zapisana jako tekst ("{value}"), którego formuły nie sumują; wartości ją odczytują.',
+  'wizard.badOption': 'Opcje wykresu, arkusza kohort i bloków segmentów muszą być włączone albo wyłączone.',
+  'ui.cohorts': 'Dodaj arkusz retencji kohort (ilu nowych klientów z każdego okresu zostaje)',
+  'ui.segments': 'Dodaj osobny blok dla każdego segmentu (plan, kraj) pod sumą',
+  'ui.revenueHint': 'Wybrano kolumnę kwoty: arkusz pokaże też utratę przychodu (MRR).',
+  'ui.cohortsDone': 'Retencja kohort jest w arkuszu "{sheet}".',
+  'table.segment': 'Segment klientów',
+  'table.allSegments': 'Wszyscy klienci',
+  'table.blankSegment': '(bez segmentu)',
+  'wizard.noSegmentColumn': 'Wybierz kolumnę segmentu, aby dodać blok dla każdego segmentu.',
+  'wizard.blocker.segment': 'formuły dynamiczne nie mogą dokładnie wybrać segmentu "{value}" (wiersz {row}): segment musi być tekstem bez spacji na początku i końcu, bez * ? ~ i bez = < > na początku.',
+  'wizard.blocker.blankSegment': 'wiersz {row} nie ma segmentu, a formuły dynamiczne nie potrafią wybrać wierszy bez segmentu.',
+  'cohortSheet.name.month': 'Kohorty według miesięcy',
+  'cohortSheet.name.week': 'Kohorty według tygodni',
+  'cohortSheet.name.quarter': 'Kohorty według kwartałów',
+  'cohortSheet.name.year': 'Kohorty według lat',
+
+  // -- template won back (issue 7): keys of this part go right below this line --
+  'template.wonBack': 'Odzyskani klienci',
+  'template.help.wonBack': 'Wpisz liczbę całkowitą, 0 lub więcej: klienci, którzy wcześniej zrezygnowali i wrócili w tym miesiącu.',
+  'template.note.wonBack': 'Odzyskani klienci: klienci, którzy wcześniej zrezygnowali i wrócili w tym miesiącu (jeśli nikt nie wrócił, zostaw 0). Są doliczani do klientów na końcu; współczynnik rezygnacji i skorygowany współczynnik rezygnacji ich nie uwzględniają.',
 };

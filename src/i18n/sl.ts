@@ -21,7 +21,11 @@ export const sl: Record<MessageKey, string> = {
     '=RETENTION_RATE(customers_at_start, customers_lost)\n' +
     '=CHURN_COST(customers_lost, profit_per_customer)\n' +
     '=CUSTOMER_LIFETIME(churn_rate)\n' +
-    '=CHURN_TABLE(start_dates, end_dates, [period], [ids])\n' +
+    '=CHURN_TABLE(start_dates, end_dates, [period], [ids], [segments], [method])\n' +
+    '=COHORT_TABLE(start_dates, end_dates, [period], [ids], [mode], [segments])\n' +
+    '=REVENUE_TABLE(start_dates, end_dates, amounts, [period], [ids], [segments])\n' +
+    '=MRR_CHURN(mrr_at_start, mrr_lost, [mrr_contraction], [mrr_expansion], [net])\n' +
+    '=CUSTOMER_LTV(arpa, churn_rate, [gross_margin])\n' +
     'Stopnje oblikujte kot odstotke (Oblika > Število > Odstotek).',
 
   // Custom function arguments
@@ -86,7 +90,7 @@ export const sl: Record<MessageKey, string> = {
   'template.note.start': 'Stranke na začetku: za prvi mesec število vnesete sami; vsak naslednji mesec se začne s strankami na koncu prejšnjega meseca.',
   'template.note.churnRate': 'Stopnja odliva strank = odšle stranke / stranke na začetku.',
   'template.note.adjusted': 'Prilagojena stopnja odliva = (odšle stranke + odšle nove stranke) / stranke na začetku.',
-  'template.note.end': 'Stranke na koncu = stranke na začetku + nove stranke - odšle stranke - odšle nove stranke.',
+  'template.note.end': 'Stranke na koncu = stranke na začetku + nove stranke + ponovno pridobljene stranke - odšle stranke - odšle nove stranke.',
   'template.note.retention': 'Stopnja zadržanja strank = 1 - stopnja odliva strank.',
   'template.note.lostProfit': 'Izgubljeni dobiček = odšle stranke skupaj x dobiček na stranko.',
   'template.note.source': 'Številke so iz vaših lastnih mesečnih evidenc; od drugod se ne pridobi nič. Formule so običajne formule preglednice, zato kopija tega lista deluje tudi brez dodatka.',
@@ -242,4 +246,70 @@ export const sl: Record<MessageKey, string> = {
   'play.download': 'Prenesi .xlsx',
   'play.formula': 'Izberite celico, nato vnesite vrednost ali formulo, na primer =CHURN_RATE(500, 15)',
   'play.sidebar': 'Stranska vrstica',
+
+  // -- revenue (issue 7): keys of this part go right below this line --
+  'row.amountMissing': 'Vrstica {row}: znesek je prazen.',
+  'row.amountNotNumber': 'Vrstica {row}: znesek "{value}" ni število.',
+  'row.amountNegative': 'Vrstica {row}: znesek {value} je negativen.',
+  'arg.mrrStartNotPositive': '{fn}: argument {arg} mora biti večji od 0, vendar je {where} {value}. Če na začetku ni mesečnega ponavljajočega se prihodka (MRR), stopnja odliva MRR ni določena.',
+  'arg.mrrLostAboveStart': '{fn}: vsota mrr_lost + mrr_contraction ({lost}) je večja od mrr_at_start ({start}){at}. Ne morete izgubiti več mesečnega prihodka, kot ste ga imeli na začetku.',
+  'arg.ltvRateZero': '{fn}: argument {arg} je 0{at}. Pri stopnji odliva strank 0 stranke nikoli ne odidejo, zato življenjska vrednost stranke nima meje.',
+  'arg.marginOutOfRange': '{fn}: argument {arg} mora biti delež med 0 in 1 (na primer 80% ali 0.8), vendar je {where} {value}.',
+  'arg.notTrueFalse': '{fn}: argument {arg} mora biti TRUE ali FALSE, vendar je "{value}".',
+  'arg.noUsableRevenueRows': '{fn}: nobena vrstica nima hkrati uporabnega začetnega datuma in uporabnega zneska. {problems}',
+  'revenue.mrrAtStart': 'MRR na začetku',
+  'revenue.newMrr': 'MRR novih strank',
+  'revenue.reactivationMrr': 'MRR ponovno aktiviranih strank',
+  'revenue.expansionMrr': 'Povečanje MRR',
+  'revenue.contractionMrr': 'Zmanjšanje MRR',
+  'revenue.churnedMrr': 'MRR odšlih strank',
+  'revenue.mrrAtEnd': 'MRR na koncu',
+  'revenue.grossMrrChurn': 'Bruto stopnja odliva MRR',
+  'revenue.netMrrChurn': 'Neto stopnja odliva MRR',
+  'revenue.netRevenueRetention': 'Neto zadržanje prihodkov',
+  'revenue.quickRatio': 'Razmerje med rastjo in izgubami (quick ratio)',
+
+  // -- cohorts and daily churn (issue 7): keys of this part go right below this line --
+  'cohort.start': 'Začetek kohorte',
+  'cohort.size': 'Velikost kohorte',
+  'cohort.since.month': 'Mesec {n}',
+  'cohort.since.week': 'Teden {n}',
+  'cohort.since.quarter': 'Četrtletje {n}',
+  'cohort.since.year': 'Leto {n}',
+  'table.dailyChurn': 'Stopnja odliva po dnevih',
+  'note.cohortStart': 'Prvi dan obdobja: kohorto sestavljajo stranke, ki so prvič začele v tem obdobju.',
+  'note.cohortSize': 'Velikost kohorte: stranke, ki so prvič začele v tem obdobju (njegove nove stranke).',
+  'note.cohortCell': 'Delež kohorte, ki je ob koncu obdobja še vedno stranka; stolpec 0 je konec prvega obdobja kohorte. Stranke, ki so se vrnile, se štejejo znova.',
+  'arg.unknownMode': '{fn}: vrednost "{value}" argumenta mode ni znana. Uporabite eno od vrednosti: {allowed}.',
+  'arg.dailyNeedsDates': '{fn}: metoda "daily" sešteje stopnjo odliva za vsak dan, zato potrebuje začetni in končni datum vsake stranke, ne števil za obdobje. Uporabite =CHURN_TABLE(start_dates, end_dates, [period], [ids], [segments], "daily").',
+  'arg.cohortTooLarge': '{fn}: tabela kohort bi imela {rows} vrstic in {cols} stolpcev, več celic, kot jih lahko vsebuje preglednica. Izberite daljše obdobje, na primer "month" ali "quarter".',
+
+  // -- segments (issue 7): keys of this part go right below this line --
+  'note.mrrAtStart': 'Mesečni ponavljajoči se prihodek (MRR) strank na začetku obdobja: vsota zneskov njihovih vrstic.',
+  'note.newMrr': 'Koliko na mesec plačujejo stranke, ki so začele v tem obdobju.',
+  'note.reactivationMrr': 'Koliko na mesec plačujejo stranke, ki so odšle in se v tem obdobju vrnile.',
+  'note.expansionMrr': 'Povečanje mesečnih plačil obstoječih strank (višji paket, več uporabnikov).',
+  'note.contractionMrr': 'Zmanjšanje mesečnih plačil strank, ki ostanejo (nižji paket, manj uporabnikov).',
+  'note.churnedMrr': 'Koliko na mesec so plačevale stranke, ki so v tem obdobju odšle.',
+  'wizard.blocker.textAmounts': 'znesek v vrstici {row} je zapisan kot besedilo ("{value}"), ki ga formule ne seštejejo; vrednosti ga preberejo.',
+  'wizard.badOption': 'Možnosti za grafikon, list kohort in bloke segmentov morajo biti vklopljene ali izklopljene.',
+  'ui.cohorts': 'Dodaj list zadržanja kohort (koliko novih strank iz vsakega obdobja ostane)',
+  'ui.segments': 'Dodaj poseben blok za vsak segment (paket, država) pod skupnim seštevkom',
+  'ui.revenueHint': 'Izbran je stolpec zneska: list bo prikazal tudi odliv prihodkov (MRR).',
+  'ui.cohortsDone': 'Zadržanje kohort je na listu "{sheet}".',
+  'table.segment': 'Segment strank',
+  'table.allSegments': 'Vse stranke',
+  'table.blankSegment': '(brez segmenta)',
+  'wizard.noSegmentColumn': 'Izberite stolpec segmenta, da dodate blok za vsak segment.',
+  'wizard.blocker.segment': 'sprotne formule ne morejo natančno izbrati segmenta "{value}" (vrstica {row}): segment mora biti besedilo brez presledkov na začetku in koncu, brez * ? ~ in brez = < > na začetku.',
+  'wizard.blocker.blankSegment': 'vrstica {row} nima segmenta, sprotne formule pa ne morejo izbrati vrstic brez segmenta.',
+  'cohortSheet.name.month': 'Kohorte po mesecih',
+  'cohortSheet.name.week': 'Kohorte po tednih',
+  'cohortSheet.name.quarter': 'Kohorte po četrtletjih',
+  'cohortSheet.name.year': 'Kohorte po letih',
+
+  // -- template won back (issue 7): keys of this part go right below this line --
+  'template.wonBack': 'Ponovno pridobljene stranke',
+  'template.help.wonBack': 'Vnesite celo število, 0 ali več: stranke, ki so prej odšle in so se ta mesec vrnile.',
+  'template.note.wonBack': 'Ponovno pridobljene stranke: stranke, ki so prej odšle in so se ta mesec vrnile (če jih ni, pustite 0). Prištejejo se strankam na koncu; stopnja odliva strank in prilagojena stopnja odliva jih ne upoštevata.',
 };

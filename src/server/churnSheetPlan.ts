@@ -3,12 +3,13 @@
  * its notes, the cells (values, or native formulas that reference the source table), the number
  * formats and the chart's ranges. The writer then puts it in place in a handful of calls.
  *
- * Live formulas use only COUNTIFS, EDATE, IF and arithmetic, which Google Sheets, Excel,
+ * Live formulas use only COUNTIFS, SUMIFS, EDATE, IF and arithmetic, which Google Sheets, Excel,
  * LibreOffice and HyperFormula all have, and none of this add-on's custom functions, so the
  * sheet keeps working for collaborators without the add-on and in copies.
  */
 import { periodFigures, type PeriodRow } from '../core/churnTable';
 import { lostProfit, retentionRate } from '../core/metrics';
+import { revenueFigures, type RevenueRow } from '../core/revenue';
 import type { PeriodKind } from '../core/periods';
 import type { TimeZone } from '../core/timezone';
 import { translate, type Language, type MessageKey } from '../i18n';
@@ -25,10 +26,24 @@ export interface SourceColumns {
   lastRow: number;
   /** When the header is in row 1, whole columns (B:B) follow the table as it grows. */
   wholeColumns: boolean;
+  /** 1-based sheet column of the segments, when the sheet has a block per segment. */
+  segmentColumn?: number | null;
+  /** 1-based sheet column of the amounts (MRR), when the sheet has revenue columns. */
+  amountColumn?: number | null;
+}
+
+/** One block of rows: the total, or one segment's. */
+export interface PlanBlock {
+  /** The segment's name, written in a title row above the block (live formulas match the segment column against that cell); null for the total block at the top. */
+  title: string | null;
+  rows: PeriodRow[];
+  /** The same periods' revenue, when the table has an amount column. */
+  revenue?: RevenueRow[];
 }
 
 export interface PlanInput {
-  rows: PeriodRow[];
+  /** The total block first, then one per segment. */
+  blocks: PlanBlock[];
   kind: PeriodKind;
   timeZone: TimeZone;
   output: OutputMode;
@@ -43,58 +58,103 @@ export interface SheetPlan {
   baseName: string;
   header: string[];
   headerNotes: string[];
-  /** Column A below the header: the period start dates. */
+  /** Column A below the header: period start dates, segment titles and the blank rows between blocks. */
   periodColumn: CellValue[][];
-  /** Columns B onwards below the header: numbers (values mode) or formulas (formulas mode). */
+  /** Columns B onwards below the header: numbers (values mode) or formulas (formulas mode), '' in title and blank rows. */
   body: CellValue[][];
   bodyIsFormulas: boolean;
   /** Number formats of every cell below the header, column A included. */
   numberFormats: string[][];
+  /** Sheet rows (1-based) that hold a segment's title. */
+  titleRows: number[];
   /** The block beside the table: labels and values, two columns. */
   infoBlock: CellValue[][];
   /** 1-based column where the info block starts. */
   infoColumn: number;
   /** Columns of the chart's series (1-based), besides column A. */
   chartColumns: number[];
+  /** Periods of the total block, which the chart shows. */
+  chartPeriods: number;
 }
 
-const PERIOD_FORMATS: Record<PeriodKind, string> = {
+/** Number formats of the period start column, per kind of period (the cohort sheet uses them too). */
+export const PERIOD_FORMATS: Record<PeriodKind, string> = {
   month: 'mmm yyyy',
   quarter: 'mmm yyyy',
   year: 'yyyy',
   week: 'yyyy-mm-dd',
 };
-const COUNT_FORMAT = '#,##0';
+export const COUNT_FORMAT = '#,##0';
 const RATE_FORMAT = '0.00%';
 const MONEY_FORMAT = '#,##0';
+const MRR_FORMAT = '#,##0.00';
+const RATIO_FORMAT = '0.00';
 
-/** The sheet formula for the first day after the period that starts in cell `start`. */
-function nextPeriodStart(kind: PeriodKind, start: string): string {
+/** The sheet formula for the first day of the period `periods` after the one that starts in cell `start` (by default the next). */
+export function nextPeriodStart(kind: PeriodKind, start: string, periods = 1): string {
   switch (kind) {
     case 'week':
-      return `${start}+7`;
+      return `${start}+${7 * periods}`;
     case 'month':
-      return `EDATE(${start},1)`;
+      return `EDATE(${start},${periods})`;
     case 'quarter':
-      return `EDATE(${start},3)`;
+      return `EDATE(${start},${3 * periods})`;
     case 'year':
-      return `EDATE(${start},12)`;
+      return `EDATE(${start},${12 * periods})`;
   }
 }
 
-function rangeOf(source: SourceColumns, column: number): string {
+/** A source column as formulas reference it: whole column ($B:$B) or its rows ($B$2:$B$1000), on the quoted sheet. */
+export function rangeOf(source: SourceColumns, column: number): string {
   const letter = columnLetter(column);
   const sheet = quoteSheetName(source.sheetName);
   return source.wholeColumns ? `${sheet}!$${letter}:$${letter}` : `${sheet}!$${letter}$${source.firstDataRow}:$${letter}$${source.lastRow}`;
 }
 
+/**
+ * The counting formulas of one period row, and with an amount column its revenue sums; `only`
+ * adds the criteria that pick out a segment's rows. Live formulas are only written when ids do
+ * not repeat, so every row is a customer paying one amount: no reactivation, expansion or
+ * contraction to count.
+ */
+function periodFormulas(source: SourceColumns, kind: PeriodKind, r: number, only: string): { counts: string[]; revenue: string[] } {
+  const starts = rangeOf(source, source.startColumn);
+  const ends = source.endColumn === null ? null : rangeOf(source, source.endColumn);
+  const amounts = source.amountColumn ? rangeOf(source, source.amountColumn) : null;
+  const criteria = (...parts: string[]) => [...parts, ...(only ? [only] : [])].join(',');
+  const count = (...parts: string[]) => `COUNTIFS(${criteria(...parts)})`;
+  const sum = (...parts: string[]) => `SUMIFS(${amounts},${criteria(...parts)})`;
+  const p0 = `$A${r}`;
+  const p1 = nextPeriodStart(kind, p0);
+  const before = `${starts},"<"&${p0}`;
+  const within = `${starts},">="&${p0},${starts},"<"&${p1}`;
+  const endedBefore = ends ? `${ends},"<"&${p0}` : '';
+  const endsWithin = ends ? `${ends},">="&${p0},${ends},"<"&${p1}` : '';
+  // Started before the period, less those who also ended before it.
+  const atStart = (of: typeof count) => (ends ? `=${of(before)}-${of(before, endedBefore)}` : `=${of(before)}`);
+  const counts = ends
+    ? [atStart(count), `=${count(within)}`, '=0', `=${count(before, endsWithin)}`, `=${count(within, endsWithin)}`]
+    : [atStart(count), `=${count(within)}`, '=0', '=0', '=0'];
+  if (!amounts) return { counts, revenue: [] };
+  // Churned MRR: every row that ended in the period, whether it started before it or in it.
+  const churned = ends ? `=${sum(`${starts},"<"&${p1}`, endsWithin)}` : '=0';
+  return { counts, revenue: [atStart(sum), `=${sum(within)}`, '=0', '=0', '=0', churned] };
+}
+
+interface ColumnSpec {
+  header: MessageKey;
+  /** The header's note: a message, or a formula spelled with other columns' headers. */
+  note: MessageKey | (() => string);
+  format: string;
+}
+
 export function planChurnSheet(input: PlanInput): SheetPlan {
-  const { rows, kind, timeZone, output, source, profitPerCustomer, language } = input;
+  const { blocks, kind, timeZone, output, source, profitPerCustomer, language } = input;
   const t = (key: MessageKey, params?: Record<string, string | number>) => translate(language, key, params);
   const withProfit = profitPerCustomer !== null;
-  const infoColumn = withProfit ? 13 : 12; // one empty column between the table and the block
+  const withRevenue = blocks[0]?.revenue !== undefined;
 
-  const columns: { header: MessageKey; note: MessageKey; format: string }[] = [
+  const columns: ColumnSpec[] = [
     { header: 'table.periodStart', note: 'note.periodStart', format: PERIOD_FORMATS[kind] },
     { header: 'table.customersAtStart', note: 'note.customersAtStart', format: COUNT_FORMAT },
     { header: 'table.newCustomers', note: 'note.newCustomers', format: COUNT_FORMAT },
@@ -107,42 +167,97 @@ export function planChurnSheet(input: PlanInput): SheetPlan {
     { header: 'sheet.retentionRate', note: 'note.retentionRate', format: RATE_FORMAT },
   ];
   if (withProfit) columns.push({ header: 'sheet.lostProfit', note: 'note.lostProfit', format: MONEY_FORMAT });
-
+  const firstRevenueColumn = columns.length + 1; // 1-based
+  if (withRevenue) {
+    // Notes of computed columns spell their formula with the headers, in the user's language.
+    const h = (key: MessageKey) => t(key);
+    columns.push(
+      { header: 'revenue.mrrAtStart', note: 'note.mrrAtStart', format: MRR_FORMAT },
+      { header: 'revenue.newMrr', note: 'note.newMrr', format: MRR_FORMAT },
+      { header: 'revenue.reactivationMrr', note: 'note.reactivationMrr', format: MRR_FORMAT },
+      { header: 'revenue.expansionMrr', note: 'note.expansionMrr', format: MRR_FORMAT },
+      { header: 'revenue.contractionMrr', note: 'note.contractionMrr', format: MRR_FORMAT },
+      { header: 'revenue.churnedMrr', note: 'note.churnedMrr', format: MRR_FORMAT },
+      {
+        header: 'revenue.mrrAtEnd',
+        note: () => `${h('revenue.mrrAtEnd')} = ${h('revenue.mrrAtStart')} + ${h('revenue.newMrr')} + ${h('revenue.reactivationMrr')} + ${h('revenue.expansionMrr')} - ${h('revenue.contractionMrr')} - ${h('revenue.churnedMrr')}`,
+        format: MRR_FORMAT,
+      },
+      {
+        header: 'revenue.grossMrrChurn',
+        note: () => `${h('revenue.grossMrrChurn')} = (${h('revenue.churnedMrr')} + ${h('revenue.contractionMrr')}) / ${h('revenue.mrrAtStart')}`,
+        format: RATE_FORMAT,
+      },
+      {
+        header: 'revenue.netMrrChurn',
+        note: () => `${h('revenue.netMrrChurn')} = (${h('revenue.churnedMrr')} + ${h('revenue.contractionMrr')} - ${h('revenue.expansionMrr')}) / ${h('revenue.mrrAtStart')}`,
+        format: RATE_FORMAT,
+      },
+      { header: 'revenue.netRevenueRetention', note: () => `${h('revenue.netRevenueRetention')} = 1 - ${h('revenue.netMrrChurn')}`, format: RATE_FORMAT },
+      {
+        header: 'revenue.quickRatio',
+        note: () => `${h('revenue.quickRatio')} = (${h('revenue.newMrr')} + ${h('revenue.expansionMrr')}) / (${h('revenue.contractionMrr')} + ${h('revenue.churnedMrr')})`,
+        format: RATIO_FORMAT,
+      },
+    );
+  }
+  const width = columns.length;
+  const infoColumn = width + 2; // one empty column between the table and the block
   const profitCell = `$${columnLetter(infoColumn + 1)}$1`;
-  const periodColumn: CellValue[][] = rows.map((row) => [new Date(timeZone.startOfDay(row.startDay))]);
-  let body: CellValue[][];
-  if (output === 'values') {
-    body = rows.map((row) => {
-      const retention = retentionRate(row.customersAtStart, row.churned);
-      const cells: CellValue[] = [...periodFigures(row), retention === undefined ? '' : retention];
-      if (withProfit) cells.push(lostProfit(row.churned + row.churnedNew, profitPerCustomer));
-      return cells;
-    });
-  } else {
-    const starts = rangeOf(source, source.startColumn);
-    const ends = source.endColumn === null ? null : rangeOf(source, source.endColumn);
-    body = rows.map((_, i) => {
-      const r = i + 2;
-      const p0 = `$A${r}`;
-      const p1 = nextPeriodStart(kind, p0);
-      const cells: string[] = ends
-        ? [
-            // Started before the period, less those who also ended before it.
-            `=COUNTIFS(${starts},"<"&${p0})-COUNTIFS(${starts},"<"&${p0},${ends},"<"&${p0})`,
-            `=COUNTIFS(${starts},">="&${p0},${starts},"<"&${p1})`,
-            '=0',
-            `=COUNTIFS(${starts},"<"&${p0},${ends},">="&${p0},${ends},"<"&${p1})`,
-            `=COUNTIFS(${starts},">="&${p0},${starts},"<"&${p1},${ends},">="&${p0},${ends},"<"&${p1})`,
-          ]
-        : [`=COUNTIFS(${starts},"<"&${p0})`, `=COUNTIFS(${starts},">="&${p0},${starts},"<"&${p1})`, '=0', '=0', '=0'];
-      cells.push(
+  const segmentRange = source.segmentColumn === null || source.segmentColumn === undefined ? null : rangeOf(source, source.segmentColumn);
+  const letter = (offset: number) => columnLetter(firstRevenueColumn + offset); // revenue column by its place
+
+  const periodColumn: CellValue[][] = [];
+  const body: CellValue[][] = [];
+  const numberFormats: string[][] = [];
+  const titleRows: number[] = [];
+  const emptyRow = (first: CellValue, format: string) => {
+    periodColumn.push([first]);
+    body.push(new Array<CellValue>(width - 1).fill(''));
+    numberFormats.push(new Array<string>(width).fill(format));
+  };
+  for (const block of blocks) {
+    let only = '';
+    if (block.title !== null) {
+      emptyRow('', 'General');
+      emptyRow(asPlainText(block.title), '@');
+      const titleRow = body.length + 1; // the header is row 1
+      titleRows.push(titleRow);
+      if (segmentRange) only = `${segmentRange},$A$${titleRow}`;
+    }
+    block.rows.forEach((row, i) => {
+      const r = body.length + 2;
+      periodColumn.push([new Date(timeZone.startOfDay(row.startDay))]);
+      numberFormats.push(columns.map((column) => column.format));
+      if (output === 'values') {
+        const retention = retentionRate(row.customersAtStart, row.churned);
+        const cells: CellValue[] = [...periodFigures(row), retention === undefined ? '' : retention];
+        if (withProfit) cells.push(lostProfit(row.churned + row.churnedNew, profitPerCustomer));
+        if (withRevenue) cells.push(...revenueFigures(block.revenue![i]));
+        body.push(cells);
+        return;
+      }
+      const formulas = periodFormulas(source, kind, r, only);
+      const cells = [
+        ...formulas.counts,
         `=B${r}+C${r}+D${r}-E${r}-F${r}`,
         `=IF(B${r}>0,E${r}/B${r},"")`,
         `=IF(B${r}>0,(E${r}+F${r})/B${r},"")`,
         `=IF(B${r}>0,1-H${r},"")`,
-      );
+      ];
       if (withProfit) cells.push(`=(E${r}+F${r})*${profitCell}`);
-      return cells;
+      if (withRevenue) {
+        const [start, gained, back, up, down, lost] = [0, 1, 2, 3, 4, 5].map((k) => `${letter(k)}${r}`);
+        cells.push(
+          ...formulas.revenue,
+          `=${start}+${gained}+${back}+${up}-${down}-${lost}`,
+          `=IF(${start}>0,(${lost}+${down})/${start},"")`,
+          `=IF(${start}>0,(${lost}+${down}-${up})/${start},"")`,
+          `=IF(${start}>0,1-${letter(8)}${r},"")`,
+          `=IF(${down}+${lost}>0,(${gained}+${up})/(${down}+${lost}),"")`,
+        );
+      }
+      body.push(cells);
     });
   }
 
@@ -155,13 +270,15 @@ export function planChurnSheet(input: PlanInput): SheetPlan {
   return {
     baseName: t(`sheet.name.${kind}` as MessageKey),
     header: columns.map((column) => t(column.header)),
-    headerNotes: columns.map((column) => t(column.note)),
+    headerNotes: columns.map((column) => (typeof column.note === 'function' ? column.note() : t(column.note))),
     periodColumn,
     body,
     bodyIsFormulas: output === 'formulas',
-    numberFormats: rows.map(() => columns.map((column) => column.format)),
+    numberFormats,
+    titleRows,
     infoBlock,
     infoColumn,
     chartColumns: [8, 9],
+    chartPeriods: blocks[0]?.rows.length ?? 0,
   };
 }

@@ -1,8 +1,9 @@
 /**
  * The churn template: a sheet for people who have monthly counts rather than a customer list,
  * laid out like the Norwegian article's worked example. Per month the user types churned, new
- * customers and new customers churned (and customers at start for the first month); the rest
- * is native formulas, so the sheet works without the add-on, in copies and in other programs.
+ * customers, new customers churned and won back (customers who had left before and came back,
+ * 0 by default) and customers at start for the first month; the rest is native formulas, so the
+ * sheet works without the add-on, in copies and in other programs.
  */
 import { translate, type Language, type MessageKey } from '../i18n';
 
@@ -12,10 +13,10 @@ export const PROFIT_ROW = 2;
 export const HEADER_ROW = 4;
 export const FIRST_MONTH_ROW = 5;
 export const LAST_MONTH_ROW = FIRST_MONTH_ROW + TEMPLATE_MONTHS - 1;
-/** Columns (1-based): inputs B..E except B after the first month; computed F..K. */
-export const INPUT_COLUMNS = { customersAtStart: 2, churned: 3, newCustomers: 4, newChurned: 5 } as const;
-export const COMPUTED_FIRST_COLUMN = 6;
-export const WIDTH = 11;
+/** Columns (1-based): inputs B..F except B after the first month; computed G..L. */
+export const INPUT_COLUMNS = { customersAtStart: 2, churned: 3, newCustomers: 4, newChurned: 5, wonBack: 6 } as const;
+export const COMPUTED_FIRST_COLUMN = 7;
+export const WIDTH = 12;
 
 export type TemplateCell = string | number | Date;
 
@@ -29,7 +30,7 @@ export interface TemplateValidation {
 
 export interface TemplatePlan {
   baseName: string;
-  /** Rows 1..LAST_MONTH_ROW, columns A..K: values and formulas ('=' first) together. */
+  /** Rows 1..LAST_MONTH_ROW, columns A..L: values and formulas ('=' first) together. */
   cells: TemplateCell[][];
   numberFormats: string[][];
   /** A1 blocks of input cells (shaded) and of computed cells (warning-only protection). */
@@ -42,14 +43,14 @@ export interface TemplatePlan {
   chartColumns: number[];
 }
 
-/** Seed 004's numbers, for the "fill with the example" option. */
+/** Seed 004's numbers, for the "fill with the example" option (nobody is won back in it). */
 export const EXAMPLE = {
   firstMonth: { year: 2024, month: 1 },
   profitPerCustomer: 30_000,
   customersAtStart: 500,
   months: [
-    { churned: 15, newCustomers: 200, newChurned: 4 },
-    { churned: 20, newCustomers: 300, newChurned: 5 },
+    { churned: 15, newCustomers: 200, newChurned: 4, wonBack: 0 },
+    { churned: 20, newCustomers: 300, newChurned: 5, wonBack: 0 },
   ],
 } as const;
 
@@ -75,6 +76,7 @@ export function planTemplate(language: Language, firstMonth: Date, withExample: 
     t('template.churned'),
     t('template.newCustomers'),
     t('template.newChurned'),
+    t('template.wonBack'),
     t('template.totalChurned'),
     t('table.churnRate'),
     t('table.adjustedChurn'),
@@ -90,18 +92,21 @@ export function planTemplate(language: Language, firstMonth: Date, withExample: 
     cells.push([
       // The first month is typed in; each later one is a month after the row above.
       i === 0 ? firstMonth : `=EDATE(A${r - 1},1)`,
-      i === 0 ? (withExample ? EXAMPLE.customersAtStart : '') : `=I${r - 1}`,
+      i === 0 ? (withExample ? EXAMPLE.customersAtStart : '') : `=J${r - 1}`,
       example ? example.churned : '',
       example ? example.newCustomers : '',
       example ? example.newChurned : '',
+      // Won back is 0 unless typed: most months nobody comes back, and a blank would read as 0 anyway.
+      example ? example.wonBack : 0,
       `=C${r}+E${r}`,
       `=IF(B${r}>0,C${r}/B${r},"")`,
-      `=IF(B${r}>0,F${r}/B${r},"")`,
-      `=B${r}+D${r}-C${r}-E${r}`,
-      `=IF(B${r}>0,1-G${r},"")`,
-      `=F${r}*$B$${PROFIT_ROW}`,
+      `=IF(B${r}>0,G${r}/B${r},"")`,
+      // S + N + R - L - Ln: the won back join the customers at end, not the churn rates.
+      `=B${r}+D${r}+F${r}-C${r}-E${r}`,
+      `=IF(B${r}>0,1-H${r},"")`,
+      `=G${r}*$B$${PROFIT_ROW}`,
     ]);
-    formats.push(['mmm yyyy', '#,##0', '#,##0', '#,##0', '#,##0', '#,##0', '0.00%', '0.00%', '#,##0', '0.00%', '#,##0']);
+    formats.push(['mmm yyyy', '#,##0', '#,##0', '#,##0', '#,##0', '#,##0', '#,##0', '0.00%', '0.00%', '#,##0', '0.00%', '#,##0']);
   }
 
   const block = (from: string, to: string) => `${from}${FIRST_MONTH_ROW}:${to}${LAST_MONTH_ROW}`;
@@ -111,13 +116,15 @@ export function planTemplate(language: Language, firstMonth: Date, withExample: 
     baseName: t('template.name'),
     cells,
     numberFormats: formats,
-    inputBlocks: [`B${PROFIT_ROW}`, `A${f}:B${f}`, block('C', 'E')],
-    computedBlocks: [`A${f + 1}:B${LAST_MONTH_ROW}`, block('F', 'K')],
+    inputBlocks: [`B${PROFIT_ROW}`, `A${f}:B${f}`, block('C', 'F')],
+    computedBlocks: [`A${f + 1}:B${LAST_MONTH_ROW}`, block('G', 'L')],
     validations: [
       { a1: `B${f}`, formula: `=AND(ISNUMBER(B${f}),B${f}>=0,B${f}=INT(B${f}))`, helpText: t('template.help.count') },
       { a1: whole('C'), formula: `=AND(ISNUMBER(C${f}),C${f}>=0,C${f}=INT(C${f}),C${f}<=B${f})`, helpText: t('template.help.churned') },
       { a1: whole('D'), formula: `=AND(ISNUMBER(D${f}),D${f}>=0,D${f}=INT(D${f}))`, helpText: t('template.help.count') },
       { a1: whole('E'), formula: `=AND(ISNUMBER(E${f}),E${f}>=0,E${f}=INT(E${f}),E${f}<=D${f})`, helpText: t('template.help.newChurned') },
+      // No upper bound: the customers lost before the sheet's first month are not in it.
+      { a1: whole('F'), formula: `=AND(ISNUMBER(F${f}),F${f}>=0,F${f}=INT(F${f}))`, helpText: t('template.help.wonBack') },
     ],
     namedRanges: {
       ProfitPerCustomer: `B${PROFIT_ROW}`,
@@ -126,23 +133,25 @@ export function planTemplate(language: Language, firstMonth: Date, withExample: 
       Churned: whole('C'),
       NewCustomers: whole('D'),
       NewCustomersChurned: whole('E'),
-      TotalChurned: whole('F'),
-      ChurnRate: whole('G'),
-      AdjustedChurn: whole('H'),
-      CustomersAtEnd: whole('I'),
-      RetentionRate: whole('J'),
-      LostProfit: whole('K'),
+      WonBack: whole('F'),
+      TotalChurned: whole('G'),
+      ChurnRate: whole('H'),
+      AdjustedChurn: whole('I'),
+      CustomersAtEnd: whole('J'),
+      RetentionRate: whole('K'),
+      LostProfit: whole('L'),
     },
     notes: [
       t('template.notes'),
       t('template.note.start'),
       t('template.note.churnRate'),
       t('template.note.adjusted'),
+      t('template.note.wonBack'),
       t('template.note.end'),
       t('template.note.retention'),
       t('template.note.lostProfit'),
       t('template.note.source'),
     ],
-    chartColumns: [7, 8],
+    chartColumns: [8, 9],
   };
 }

@@ -3,18 +3,23 @@
  * it receives before touching the spreadsheet, so a wrong request gets a clear message and
  * never a half-built sheet. The source table is only ever read.
  */
-import { buildChurnTable } from '../core/churnTable';
+import { buildChurnTable, computePeriodTable } from '../core/churnTable';
+import { activityIntervals } from '../core/customers';
 import { COLUMN_ROLES, detectColumns, type ColumnMapping, type ColumnRole } from '../core/columns';
 import { isoFromDay, validDayFromCivil } from '../core/calendar';
 import { DateReader, dateOrderOfLocale, type DateOrder } from '../core/dates';
 import { monthNamesOf } from '../core/monthNames';
 import { isPeriodKind } from '../core/periods';
-import { readCustomerTable, type CustomerTable } from '../core/table';
+import { decimalSeparatorOfLocale, parseNumberText } from '../core/numbers';
+import { buildRevenueTable, type RevenueInput } from '../core/revenue';
+import { splitBySegment } from '../core/segments';
+import { isBlankCell, readCustomerTable, type CustomerTable } from '../core/table';
 import { locateTable, type GridCell, type TableLocation } from '../core/tableLocation';
 import { TimeZone } from '../core/timezone';
 import { UserError, translate, type Language, type MessageKey } from '../i18n';
 import type { BuildRequest, BuildSummary, PreviewRow, TableInspection } from '../shared/wizard';
-import { planChurnSheet } from './churnSheetPlan';
+import { planChurnSheet, type PlanBlock, type SourceColumns } from './churnSheetPlan';
+import { addCohortSheet } from './cohortSheet';
 import { uniqueSheetName } from './sheets';
 import { userLanguage } from './language';
 import { writeChurnSheet } from './sheetWriter';
@@ -69,18 +74,20 @@ function hasText(grid: Grid, column: number | null): boolean {
 function readWithMapping(spreadsheet: Spreadsheet, loaded: LoadedTable, mapping: ColumnMapping): CustomerTable {
   const rows = loaded.grid.slice(loaded.location.headerIndex + 1, loaded.location.headerIndex + 1 + loaded.location.rowCount);
   const absolute = (index: number | null) => (index === null ? null : loaded.location.firstColumn + index);
-  if (!loaded.locale && (hasText(rows, absolute(mapping.start)) || hasText(rows, absolute(mapping.end)))) {
+  const textColumns = [mapping.start, mapping.end, mapping.amount].map(absolute);
+  if (!loaded.locale && textColumns.some((column) => hasText(rows, column))) {
     loaded.locale = spreadsheet.getSpreadsheetLocale();
   }
   const offset = loaded.location.firstColumn;
   const column = (index: number | null) => (index === null ? undefined : { rows, index: offset + index });
   return readCustomerTable(
-    { start: column(mapping.start)!, end: column(mapping.end), ids: column(mapping.id) },
+    { start: column(mapping.start)!, end: column(mapping.end), ids: column(mapping.id), amounts: column(mapping.amount), segments: column(mapping.segment) },
     {
       timeZone: loaded.timeZone,
       localeOrder: dateOrderOfLocale(loaded.locale || undefined),
       monthNames: monthNamesOf(loaded.locale || undefined),
       firstRowNumber: loaded.location.headerIndex + 2,
+      decimalSeparator: decimalSeparatorOfLocale(loaded.locale || undefined),
     },
   );
 }
@@ -102,6 +109,33 @@ function validMapping(mapping: unknown, columnCount: number): ColumnMapping {
 const ORDER_KEYS: Record<DateOrder, MessageKey> = { DMY: 'wizard.dateOrder.DMY', MDY: 'wizard.dateOrder.MDY', YMD: 'wizard.dateOrder.YMD' };
 const roleName = (role: ColumnRole) => translate(language, `wizard.role.${role}` as MessageKey);
 
+/** Problems that leave a row out of the engine's counts while its start date would still match COUNTIFS. */
+const MISCOUNTED_PROBLEMS = new Set<MessageKey>(['row.endNotDate', 'row.endBeforeStart', 'row.dateOutOfRange', 'row.amountMissing', 'row.amountNotNumber', 'row.amountNegative']);
+
+/**
+ * Segment cells that COUNTIFS, given the segment's name as its criterion, would not match the
+ * way the engine does: blanks, spaces at the ends, wildcards (* ? ~), comparison signs at the
+ * start, and numbers or number-like text (a criterion "5" also matches the number 5).
+ */
+function segmentFormulaBlockers(loaded: LoadedTable, mapping: ColumnMapping): string[] {
+  if (mapping.segment === null) return [];
+  const { grid, location } = loaded;
+  const column = location.firstColumn + mapping.segment;
+  const first = location.headerIndex + 1;
+  for (let r = first; r <= first + location.rowCount - 1; r++) {
+    const cell = grid[r][column];
+    if (isBlankCell(cell)) {
+      // A wholly blank row is no customer at all.
+      if (!isBlankCell(grid[r][location.firstColumn + mapping.start!])) return [translate(language, 'wizard.blocker.blankSegment', { row: r + 1 })];
+      continue;
+    }
+    const text = cell instanceof Date ? '' : String(cell);
+    const risky = typeof cell !== 'string' || text !== text.trim() || /[*?~]/.test(text) || /^[=<>]/.test(text) || parseNumberText(text) !== undefined;
+    if (risky) return [translate(language, 'wizard.blocker.segment', { value: String(cell), row: r + 1 })];
+  }
+  return [];
+}
+
 /** Reasons why COUNTIFS formulas would count this table differently from the engine. */
 function liveFormulaBlockers(loaded: LoadedTable, mapping: ColumnMapping, table: CustomerTable): string[] {
   const reasons: string[] = [];
@@ -119,8 +153,19 @@ function liveFormulaBlockers(loaded: LoadedTable, mapping: ColumnMapping, table:
       }
     }
   }
+  // SUMIFS adds numbers only; the engine also reads amounts written as text.
+  if (mapping.amount !== null) {
+    const column = location.firstColumn + mapping.amount;
+    for (let r = first; r <= first + location.rowCount - 1; r++) {
+      const cell = grid[r][column];
+      if (typeof cell === 'string' && cell.trim() !== '') {
+        reasons.push(translate(language, 'wizard.blocker.textAmounts', { row: r + 1, value: cell }));
+        break;
+      }
+    }
+  }
   // Rows the engine leaves out but COUNTIFS would still count somewhere.
-  const miscounted = table.problems.filter((p) => p.key === 'row.endNotDate' || p.key === 'row.endBeforeStart' || p.key === 'row.dateOutOfRange');
+  const miscounted = table.problems.filter((p) => MISCOUNTED_PROBLEMS.has(p.key));
   if (miscounted.length > 0) {
     reasons.push(
       translate(language, 'wizard.blocker.rows', {
@@ -198,6 +243,7 @@ export function wizardInspect(sheetName: string | null, mapping: ColumnMapping |
     problems: [],
     dateNotes: [],
     liveFormulaBlockers: [],
+    segmentFormulaBlockers: [],
     span: null,
   };
   if (location.headerIndex < 0) return base;
@@ -217,6 +263,7 @@ export function wizardInspect(sheetName: string | null, mapping: ColumnMapping |
     }),
   );
   base.liveFormulaBlockers = liveFormulaBlockers(loaded, chosen, table);
+  base.segmentFormulaBlockers = segmentFormulaBlockers(loaded, chosen);
   base.span = table.span ? { first: isoFromDay(table.span.firstDay), last: isoFromDay(table.span.lastDay) } : null;
   return base;
 }
@@ -239,6 +286,9 @@ export function wizardBuild(request: BuildRequest): BuildSummary {
   }
   if (typeof request.period !== 'string' || !isPeriodKind(request.period)) fail('wizard.badPeriod');
   if (request.output !== 'formulas' && request.output !== 'values') fail('wizard.badOutput');
+  for (const flag of [request.chart, request.cohorts, request.segments]) {
+    if (flag !== undefined && typeof flag !== 'boolean') fail('wizard.badOption');
+  }
   const profit = request.profitPerCustomer;
   if (profit !== null && profit !== undefined && (typeof profit !== 'number' || !Number.isFinite(profit) || profit < 0)) fail('wizard.badProfit');
   const firstDay = parseIsoDay(translate(language, 'ui.firstPeriod'), request.firstPeriod);
@@ -257,28 +307,44 @@ export function wizardBuild(request: BuildRequest): BuildSummary {
     const mapping = validMapping(request.mapping, loaded.location.headers.length);
     const table = readWithMapping(spreadsheet, loaded, mapping);
     if (!table.span) fail('wizard.noUsableRows', { problems: problemTexts(table).join(' ') });
+    const bySegment = request.segments === true;
+    if (bySegment && mapping.segment === null) fail('wizard.noSegmentColumn');
     if (request.output === 'formulas') {
       const blockers = liveFormulaBlockers(loaded, mapping, table);
+      if (bySegment) blockers.push(...segmentFormulaBlockers(loaded, mapping));
       if (blockers.length > 0) fail('wizard.liveBlocked', { reasons: blockers.join(' ') });
     }
 
     const span = table.span!;
     const window = { firstDay: firstDay ?? span.firstDay, lastDay: lastDay ?? span.lastDay };
     const { rows, customerCount } = buildChurnTable(table, request.period, window);
+    // With an amount column, the revenue of the same periods goes beside the counts.
+    const revenueOf = (part: CustomerTable) => (part.amounts ? buildRevenueTable(part as RevenueInput, request.period, window) : undefined);
+    const blocks: PlanBlock[] = [{ title: null, rows, revenue: revenueOf(table) }];
+    if (bySegment) {
+      // Each segment over the whole table's periods, so its block lines up with the total.
+      for (const part of splitBySegment(table as CustomerTable & { segments: string[] })) {
+        const title = part.blank ? translate(language, 'table.blankSegment') : part.name;
+        blocks.push({ title, rows: computePeriodTable(activityIntervals(part.table), request.period, span, window), revenue: revenueOf(part.table) });
+      }
+    }
+    const source: SourceColumns = {
+      sheetName: loaded.sheetName,
+      startColumn: loaded.location.firstColumn + mapping.start! + 1,
+      endColumn: mapping.end === null ? null : loaded.location.firstColumn + mapping.end + 1,
+      firstDataRow: loaded.location.headerIndex + 2,
+      // Explicit bounds reach to the sheet's last row, so rows added below the table count too.
+      lastRow: loaded.location.headerIndex === 0 ? loaded.grid.length : loaded.sheet.getMaxRows(),
+      wholeColumns: loaded.location.headerIndex === 0,
+      segmentColumn: bySegment ? loaded.location.firstColumn + mapping.segment! + 1 : null,
+      amountColumn: mapping.amount === null ? null : loaded.location.firstColumn + mapping.amount + 1,
+    };
     const plan = planChurnSheet({
-      rows,
+      blocks,
       kind: request.period,
       timeZone: loaded.timeZone,
       output: request.output,
-      source: {
-        sheetName: loaded.sheetName,
-        startColumn: loaded.location.firstColumn + mapping.start! + 1,
-        endColumn: mapping.end === null ? null : loaded.location.firstColumn + mapping.end + 1,
-        firstDataRow: loaded.location.headerIndex + 2,
-        // Explicit bounds reach to the sheet's last row, so rows added below the table count too.
-        lastRow: loaded.location.headerIndex === 0 ? loaded.grid.length : loaded.sheet.getMaxRows(),
-        wholeColumns: loaded.location.headerIndex === 0,
-      },
+      source,
       profitPerCustomer: profit ?? null,
       language: language,
     });
@@ -286,10 +352,15 @@ export function wizardBuild(request: BuildRequest): BuildSummary {
     // A new sheet, never an existing one; it becomes the active sheet as it is inserted.
     const sheetName = uniqueSheetName(spreadsheet, plan.baseName);
     const sheet = spreadsheet.insertSheet(sheetName);
+    let cohortSheetName: string | undefined;
     try {
       writeChurnSheet(sheet, plan, request.chart === true, language);
+      if (request.cohorts === true) {
+        cohortSheetName = addCohortSheet({ spreadsheet, churnSheet: sheet, table, kind: request.period, window, timeZone: loaded.timeZone, output: request.output, source, language });
+      }
     } catch (error) {
-      spreadsheet.deleteSheet(sheet); // no half-built sheet is left behind
+      // No half-built sheet is left behind (addCohortSheet removes its own sheet when it fails).
+      spreadsheet.deleteSheet(sheet);
       throw error;
     }
     return {
@@ -300,6 +371,8 @@ export function wizardBuild(request: BuildRequest): BuildSummary {
       rowsSkipped: table.problemCount,
       problems: problemTexts(table),
       output: request.output,
+      segments: blocks.length - 1,
+      cohortSheetName,
     };
   } finally {
     lock.releaseLock();

@@ -42,6 +42,8 @@ export interface TableInspection {
   dateNotes: string[];
   /** Why live formulas cannot reproduce this table, if they cannot; empty when they can. */
   liveFormulaBlockers: string[];
+  /** Why live formulas cannot split this table by its segment column, if they cannot. */
+  segmentFormulaBlockers: string[];
   /** The earliest start and the latest start or end (ISO), for the first/last period choice. */
   span: { first: string; last: string } | null;
 }
@@ -60,6 +62,10 @@ export interface BuildRequest {
   profitPerCustomer: number | null;
   output: OutputMode;
   chart: boolean;
+  /** Also a cohort retention sheet (absent: no). */
+  cohorts?: boolean;
+  /** One block per segment below the total, when a segment column is mapped (absent: no). */
+  segments?: boolean;
 }
 
 export interface BuildSummary {
@@ -70,6 +76,10 @@ export interface BuildSummary {
   rowsSkipped: number;
   problems: string[];
   output: OutputMode;
+  /** The cohort sheet's name when one was built. */
+  cohortSheetName?: string;
+  /** How many segment blocks the sheet has (0 without). */
+  segments?: number;
 }
 
 export interface WizardServer {

@@ -14,6 +14,8 @@ let language: Language = isLanguage(served) ? served : 'en';
 const t = (key: MessageKey, params?: Record<string, string | number>) => translate(language, key, params);
 
 let inspection: TableInspection | null = null;
+/** Whether the last options shown had live formulas switched off for a reason. */
+let formulasWereBlocked = false;
 
 function fillStaticTexts(): void {
   document.documentElement.lang = language;
@@ -70,12 +72,20 @@ function renderColumns(data: TableInspection): void {
 
 function renderOptions(data: TableInspection): void {
   setText(byId('span-hint'), data.span ? t('ui.spanHint', data.span) : '');
-  const blocked = data.liveFormulaBlockers.length > 0;
+  // Blocks per segment need a segment column; the revenue columns come with an amount column.
+  const segments = byId<HTMLInputElement>('segments');
+  segments.disabled = data.mapping.segment === null;
+  if (segments.disabled) segments.checked = false;
+  byId('revenue-hint').hidden = data.mapping.amount === null;
+  const blockers = [...data.liveFormulaBlockers, ...(segments.checked ? data.segmentFormulaBlockers : [])];
+  const blocked = blockers.length > 0;
   byId('live-blocked').hidden = !blocked;
-  replaceChildren(byId('live-blockers'), ...data.liveFormulaBlockers.map((reason) => element('li', {}, reason)));
+  replaceChildren(byId('live-blockers'), ...blockers.map((reason) => element('li', {}, reason)));
   const formulas = document.querySelector<HTMLInputElement>('input[name="output"][value="formulas"]')!;
   formulas.disabled = blocked;
   if (blocked) document.querySelector<HTMLInputElement>('input[name="output"][value="values"]')!.checked = true;
+  else if (formulasWereBlocked) formulas.checked = true; // back to the default once nothing stands in the way
+  formulasWereBlocked = blocked;
 }
 
 function currentMapping(): ColumnMapping {
@@ -115,6 +125,8 @@ function buildRequest(): BuildRequest {
     profitPerCustomer: profitText === '' ? null : Number(profitText),
     output: document.querySelector<HTMLInputElement>('input[name="output"]:checked')!.value as OutputMode,
     chart: byId<HTMLInputElement>('chart').checked,
+    cohorts: byId<HTMLInputElement>('cohorts').checked,
+    segments: byId<HTMLInputElement>('segments').checked,
   };
 }
 
@@ -127,6 +139,7 @@ async function build(): Promise<void> {
     const summary = await callServer('wizardBuild', buildRequest());
     const box = byId('summary');
     const lines: (Node | string)[] = [element('p', {}, t('ui.done', { sheet: summary.sheetName, periods: summary.periods, customers: summary.customers }))];
+    if (summary.cohortSheetName) lines.push(element('p', {}, t('ui.cohortsDone', { sheet: summary.cohortSheetName })));
     if (summary.rowsSkipped > 0) {
       lines.push(element('p', {}, t('ui.skipped', { count: summary.rowsSkipped })), element('ul', {}, ...summary.problems.map((p) => element('li', {}, p))));
     }
@@ -172,5 +185,6 @@ fillStaticTexts();
 byId('language').addEventListener('change', (event) => void switchLanguage((event.target as HTMLSelectElement).value));
 byId('sheet').addEventListener('change', (event) => void inspect((event.target as HTMLSelectElement).value, null));
 byId('build').addEventListener('click', () => void build());
+byId('segments').addEventListener('change', () => inspection && renderOptions(inspection));
 byId('template').addEventListener('click', () => void insertTemplate());
 void inspect(null, null);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DIST, bundleSource, loadBundle } from '../helpers/bundle';
 
-const CUSTOM_FUNCTIONS = ['CHURN_RATE', 'ADJUSTED_CHURN', 'RETENTION_RATE', 'CHURN_COST', 'CUSTOMER_LIFETIME', 'CHURN_TABLE'];
+const CUSTOM_FUNCTIONS = ['CHURN_RATE', 'ADJUSTED_CHURN', 'RETENTION_RATE', 'CHURN_COST', 'CUSTOMER_LIFETIME', 'CHURN_TABLE', 'COHORT_TABLE', 'MRR_CHURN', 'CUSTOMER_LTV', 'REVENUE_TABLE'];
 const TRIGGERS = ['onOpen', 'onInstall'];
 
 describe('dist/Code.js as Apps Script loads it', () => {

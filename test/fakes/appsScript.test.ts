@@ -298,6 +298,47 @@ describe('ranges and sheets', () => {
     expect(sheet.getCharts()).toHaveLength(1);
   });
 
+  test('colour scales: a gradient rule is built, set on the sheet, read back, and wrong arguments throw', () => {
+    const apps = createFakeApps({ sheets: { Cohorts: [['Start', 'Size', 'Month 0']], Other: [] } });
+    const { SpreadsheetApp } = services(apps);
+    const sheet = SpreadsheetApp.getActive().getSheetByName('Cohorts');
+    const { NUMBER } = SpreadsheetApp.InterpolationType;
+    apps.resetCalls();
+    const rule = SpreadsheetApp.newConditionalFormatRule()
+      .setGradientMinpointWithValue('#ffffff', NUMBER, '0')
+      .setGradientMaxpointWithValue('#57bb8a', NUMBER, '1')
+      .setRanges([sheet.getRange('C2:E4')])
+      .build();
+    sheet.setConditionalFormatRules([rule]);
+    // The builder is local: only getting the builder, the range and setting the rules are calls.
+    expect(apps.calls.byMethod).toEqual({ 'SpreadsheetApp.newConditionalFormatRule': 1, 'Sheet.getRange': 1, 'Sheet.setConditionalFormatRules': 1 });
+    expect(apps.conditionalFormats('Cohorts')).toEqual([
+      { ranges: ['C2:E4'], gradient: { min: { color: '#ffffff', type: 'NUMBER', value: '0' }, mid: null, max: { color: '#57bb8a', type: 'NUMBER', value: '1' } } },
+    ]);
+    const [back] = sheet.getConditionalFormatRules();
+    expect(back.getRanges().map((range: Any) => range.getA1Notation())).toEqual(['C2:E4']);
+    expect([back.getGradientCondition().getMinValue(), back.getGradientCondition().getMaxType(), back.getBooleanCondition()]).toEqual(['0', 'NUMBER', null]);
+    // Setting the rules replaces the sheet's list.
+    sheet.setConditionalFormatRules([]);
+    expect(apps.conditionalFormats('Cohorts')).toEqual([]);
+    expect(apps.conditionalFormats('Other')).toEqual([]);
+
+    const builder = () => SpreadsheetApp.newConditionalFormatRule();
+    expect(() => builder().setGradientMinpointWithValue('#ffffff', NUMBER, 0)).toThrow(
+      "The parameters (String,String,number) don't match the method signature for SpreadsheetApp.ConditionalFormatRuleBuilder.setGradientMinpointWithValue.",
+    );
+    expect(() => builder().setGradientMaxpointWithValue('#ffffff', 'LINEAR', '1')).toThrow(/don't match the method signature/);
+    expect(() => builder().setGradientMaxpointWithValue('#ffffff', NUMBER)).toThrow(/don't match the method signature/);
+    expect(() => builder().setRanges(sheet.getRange('C2:E4'))).toThrow(/don't match the method signature for SpreadsheetApp.ConditionalFormatRuleBuilder.setRanges/);
+    expect(() => builder().setRanges(['C2:E4'])).toThrow(/don't match the method signature/);
+    expect(() => builder().build()).toThrow(/needs a condition/);
+    expect(() => builder().setGradientMinpoint('#ffffff').build()).toThrow(/needs a minimum and a maximum point/);
+    const elsewhere = builder().setGradientMinpoint('#ffffff').setGradientMaxpoint('#57bb8a').setRanges([SpreadsheetApp.getActive().getSheetByName('Other').getRange('A1')]).build();
+    expect(() => sheet.setConditionalFormatRules([elsewhere])).toThrow('A conditional format rule cannot reference a different sheet.');
+    expect(() => sheet.setConditionalFormatRules(rule)).toThrow(/don't match the method signature for SpreadsheetApp.Sheet.setConditionalFormatRules/);
+    expect(() => builder().whenNumberBetween(0, 1)).toThrow('ConditionalFormatRuleBuilder.whenNumberBetween() is not implemented by the Apps Script fake');
+  });
+
   test('a method the fake lacks fails with a clear message', () => {
     const apps = createFakeApps();
     const range = services(apps).SpreadsheetApp.getActiveSheet().getRange('A1');

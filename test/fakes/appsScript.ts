@@ -26,8 +26,11 @@ import { a1Of, parseA1, quoteSheetName, type Bounds } from './a1';
 import {
   SheetExtras,
   type FakeChartInfo,
+  type FakeConditionalFormatInfo,
   type FakeContext,
   type FakeDataValidationInfo,
+  type FakeGradient,
+  type FakeGradientPoint,
   type FakeMenu,
   type FakeMenuItem,
   type FakeUiRecord,
@@ -49,7 +52,7 @@ import {
 import { FakeSpreadsheet, FakeSpreadsheetApp } from './spreadsheet';
 import { Workbook, type Realm, type SheetData } from './workbook';
 
-export type { FakeChartInfo, FakeDataValidationInfo, FakeMenu, FakeMenuItem, FakeUiRecord, LockKind, Realm };
+export type { FakeChartInfo, FakeConditionalFormatInfo, FakeDataValidationInfo, FakeGradient, FakeGradientPoint, FakeMenu, FakeMenuItem, FakeUiRecord, LockKind, Realm };
 
 export interface FakeOptions {
   /** Spreadsheet time zone (Spreadsheet.getSpreadsheetTimeZone); dates are stored in it. Default 'Europe/Riga'. */
@@ -136,6 +139,8 @@ export interface FakeApps {
   frozenRows(sheetName: string): number;
   /** Validation rules set with range.setDataValidation, with their A1 blocks. */
   dataValidations(sheetName: string): FakeDataValidationInfo[];
+  /** Conditional format rules set with sheet.setConditionalFormatRules, in order: their A1 blocks and colour scale points. */
+  conditionalFormats(sheetName: string): FakeConditionalFormatInfo[];
   /** One cell ('B2') with its value and formatting. */
   cell(sheetName: string, a1: string): FakeCellInfo;
   sheetInfo(sheetName: string): FakeSheetInfo;
@@ -288,6 +293,8 @@ export function createFakeApps(options: FakeOptions = {}): FakeApps {
     frozenRows: (sheetName) => ctx.extras(sheetNamed(sheetName)).frozenRows,
     dataValidations: (sheetName) =>
       ctx.extras(sheetNamed(sheetName)).validations.map(({ bounds, rule }) => ({ a1: a1Of(bounds), ...rule, args: structuredClone(rule.args) })),
+    conditionalFormats: (sheetName) =>
+      ctx.extras(sheetNamed(sheetName)).conditionalFormats.map(({ ranges, gradient }) => ({ ranges: ranges.map(a1Of), gradient: structuredClone(gradient) })),
     cell(sheetName, a1) {
       const sheet = sheetNamed(sheetName);
       const parsed = parseA1(a1, () => ({ rows: sheet.maxRows, cols: sheet.maxColumns }));

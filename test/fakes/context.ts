@@ -82,6 +82,31 @@ export interface BorderRecord {
   style: string | null;
 }
 
+/** One point of a colour scale: its colour, how its value is read (SpreadsheetApp.InterpolationType) and the value ('' for MIN and MAX). */
+export interface FakeGradientPoint {
+  color: string;
+  type: string;
+  value: string;
+}
+
+export interface FakeGradient {
+  min: FakeGradientPoint;
+  mid: FakeGradientPoint | null;
+  max: FakeGradientPoint;
+}
+
+/** A conditional format rule as set on a sheet (Sheet.setConditionalFormatRules). */
+export interface FakeConditionalFormatRecord {
+  ranges: Bounds[];
+  gradient: FakeGradient;
+}
+
+/** A conditional format rule as the test helper reports it: the A1 blocks it covers and its colour scale. */
+export interface FakeConditionalFormatInfo {
+  ranges: string[];
+  gradient: FakeGradient;
+}
+
 /** Sheet-level state that is not cell contents. */
 export class SheetExtras {
   frozenRows = 0;
@@ -95,6 +120,7 @@ export class SheetExtras {
   charts: FakeChartInfo[] = [];
   readonly protections: ProtectionRecord[] = [];
   validations: { bounds: Bounds; rule: FakeValidationRule }[] = [];
+  conditionalFormats: FakeConditionalFormatRecord[] = [];
   merges: Bounds[] = [];
   readonly borders: BorderRecord[] = [];
   selection: Bounds = { row: 1, col: 1, numRows: 1, numCols: 1 };

@@ -8,7 +8,10 @@ import { a1Of, parseA1, quoteSheetName, type Bounds } from './a1';
 import {
   type BorderRecord,
   type FakeChartInfo,
+  type FakeConditionalFormatRecord,
   type FakeContext,
+  type FakeGradient,
+  type FakeGradientPoint,
   type FakeValidationRule,
   type ProtectionRecord,
   type SheetExtras,
@@ -40,6 +43,7 @@ export const DATA_VALIDATION_CRITERIA = {
   CHECKBOX: 'CHECKBOX',
   DATE_IS_VALID_DATE: 'DATE_IS_VALID_DATE',
 } as const;
+export const INTERPOLATION_TYPE = { NUMBER: 'NUMBER', PERCENT: 'PERCENT', PERCENTILE: 'PERCENTILE', MIN: 'MIN', MAX: 'MAX' } as const;
 
 const DEFAULT_COLUMN_WIDTH = 100;
 
@@ -107,6 +111,7 @@ export class FakeSpreadsheetApp {
   readonly WrapStrategy = WRAP_STRATEGY;
   readonly Dimension = DIMENSION;
   readonly DataValidationCriteria = DATA_VALIDATION_CRITERIA;
+  readonly InterpolationType = INTERPOLATION_TYPE;
 
   constructor(
     private readonly ctx: FakeContext,
@@ -141,6 +146,9 @@ export class FakeSpreadsheetApp {
   }
   newDataValidation(): FakeDataValidationBuilder {
     return this.ctx.registry.register('DataValidationBuilder', new FakeDataValidationBuilder(this.ctx));
+  }
+  newConditionalFormatRule(): FakeConditionalFormatRuleBuilder {
+    return this.ctx.registry.register('ConditionalFormatRuleBuilder', new FakeConditionalFormatRuleBuilder(this.ctx, [], {}));
   }
 }
 
@@ -477,6 +485,33 @@ export class FakeSheet {
   clearFormats(): FakeSheet {
     this.ctx.workbook.clearProps(this.data, ['note']);
     return this;
+  }
+
+  // Conditional formatting: the sheet's whole list of rules is replaced at once, as in Sheets.
+  setConditionalFormatRules(rules: unknown): void {
+    const method = 'SpreadsheetApp.Sheet.setConditionalFormatRules';
+    if (!Array.isArray(rules)) signatureError(this.ctx, method, [rules]);
+    const raw = rules.map((rule) => this.ctx.registry.unwrap(rule));
+    if (!raw.every((rule) => rule instanceof FakeConditionalFormatRule)) signatureError(this.ctx, method, [rules]);
+    const records: FakeConditionalFormatRecord[] = [];
+    for (const rule of raw as FakeConditionalFormatRule[]) {
+      if (rule.ranges.length === 0) this.ctx.fail('A conditional format rule needs at least one range (setRanges).');
+      if (rule.ranges.some((range) => range.sheet !== this.data)) this.ctx.fail('A conditional format rule cannot reference a different sheet.');
+      records.push({ ranges: rule.ranges.map((range) => ({ ...range.bounds })), gradient: structuredClone(rule.gradient) });
+    }
+    this.extras.conditionalFormats = records;
+  }
+  getConditionalFormatRules(): FakeConditionalFormatRule[] {
+    return this.extras.conditionalFormats.map((record) =>
+      this.ctx.registry.register(
+        'ConditionalFormatRule',
+        new FakeConditionalFormatRule(
+          this.ctx,
+          record.ranges.map((bounds) => newRange(this.ctx, this.data, bounds)),
+          structuredClone(record.gradient),
+        ),
+      ),
+    );
   }
 
   // Charts
@@ -1105,3 +1140,127 @@ export class FakeChartBuilder {
   }
 }
 
+
+// ---- Conditional formatting -------------------------------------------------------------------
+// Colour scales (gradients) only; boolean conditions (whenNumberBetween, ...) are not implemented.
+
+export class FakeGradientCondition {
+  constructor(private readonly gradient: FakeGradient) {}
+  getMinColor(): string {
+    return this.gradient.min.color;
+  }
+  getMinType(): string {
+    return this.gradient.min.type;
+  }
+  getMinValue(): string {
+    return this.gradient.min.value;
+  }
+  getMidColor(): string {
+    return this.gradient.mid?.color ?? '';
+  }
+  getMidType(): string | null {
+    return this.gradient.mid?.type ?? null;
+  }
+  getMidValue(): string {
+    return this.gradient.mid?.value ?? '';
+  }
+  getMaxColor(): string {
+    return this.gradient.max.color;
+  }
+  getMaxType(): string {
+    return this.gradient.max.type;
+  }
+  getMaxValue(): string {
+    return this.gradient.max.value;
+  }
+}
+
+export class FakeConditionalFormatRule {
+  constructor(
+    private readonly ctx: FakeContext,
+    readonly ranges: FakeRange[],
+    readonly gradient: FakeGradient,
+  ) {}
+  getRanges(): FakeRange[] {
+    return this.ranges.map((range) => newRange(this.ctx, range.sheet, range.bounds));
+  }
+  getGradientCondition(): FakeGradientCondition {
+    return this.ctx.registry.register('GradientCondition', new FakeGradientCondition(structuredClone(this.gradient)));
+  }
+  getBooleanCondition(): null {
+    return null;
+  }
+  copy(): FakeConditionalFormatRuleBuilder {
+    return this.ctx.registry.register('ConditionalFormatRuleBuilder', new FakeConditionalFormatRuleBuilder(this.ctx, [...this.ranges], structuredClone(this.gradient)));
+  }
+}
+
+type PartialGradient = { min?: FakeGradientPoint; mid?: FakeGradientPoint | null; max?: FakeGradientPoint };
+
+export class FakeConditionalFormatRuleBuilder {
+  constructor(
+    private readonly ctx: FakeContext,
+    private ranges: FakeRange[],
+    private readonly gradient: PartialGradient,
+  ) {}
+
+  /** A point as Apps Script takes it: (String color, InterpolationType, String value); MIN and MAX take no value. */
+  #point(method: string, args: unknown[], fixedType?: string): FakeGradientPoint {
+    const [color, type = fixedType, value = ''] = args;
+    const types = Object.values(INTERPOLATION_TYPE) as string[];
+    const expected = fixedType === undefined ? 3 : 1;
+    if (args.length !== expected || typeof color !== 'string' || typeof type !== 'string' || !types.includes(type) || typeof value !== 'string') {
+      signatureError(this.ctx, `SpreadsheetApp.ConditionalFormatRuleBuilder.${method}`, args);
+    }
+    if ((type === 'NUMBER' || type === 'PERCENT' || type === 'PERCENTILE') && value.trim() === '') {
+      this.ctx.fail(`A ${type} point of a colour scale needs a value.`);
+    }
+    return { color, type, value: type === 'MIN' || type === 'MAX' ? '' : value };
+  }
+  setGradientMinpoint(...args: unknown[]): FakeConditionalFormatRuleBuilder {
+    this.gradient.min = this.#point('setGradientMinpoint', args, 'MIN');
+    return this;
+  }
+  setGradientMaxpoint(...args: unknown[]): FakeConditionalFormatRuleBuilder {
+    this.gradient.max = this.#point('setGradientMaxpoint', args, 'MAX');
+    return this;
+  }
+  setGradientMinpointWithValue(...args: unknown[]): FakeConditionalFormatRuleBuilder {
+    this.gradient.min = this.#point('setGradientMinpointWithValue', args);
+    return this;
+  }
+  setGradientMidpointWithValue(...args: unknown[]): FakeConditionalFormatRuleBuilder {
+    this.gradient.mid = this.#point('setGradientMidpointWithValue', args);
+    return this;
+  }
+  setGradientMaxpointWithValue(...args: unknown[]): FakeConditionalFormatRuleBuilder {
+    this.gradient.max = this.#point('setGradientMaxpointWithValue', args);
+    return this;
+  }
+  setRanges(ranges: unknown): FakeConditionalFormatRuleBuilder {
+    const raw = Array.isArray(ranges) ? ranges.map((range) => this.ctx.registry.unwrap(range)) : null;
+    if (!raw || !raw.every((range) => range instanceof FakeRange)) signatureError(this.ctx, 'SpreadsheetApp.ConditionalFormatRuleBuilder.setRanges', [ranges]);
+    this.ranges = raw as FakeRange[];
+    return this;
+  }
+  getRanges(): FakeRange[] {
+    return this.ranges.map((range) => newRange(this.ctx, range.sheet, range.bounds));
+  }
+  getGradientCondition(): FakeGradientCondition | null {
+    const { min, mid, max } = this.gradient;
+    return min && max ? this.ctx.registry.register('GradientCondition', new FakeGradientCondition(structuredClone({ min, mid: mid ?? null, max }))) : null;
+  }
+  getBooleanCondition(): null {
+    return null;
+  }
+  copy(): FakeConditionalFormatRuleBuilder {
+    return this.ctx.registry.register('ConditionalFormatRuleBuilder', new FakeConditionalFormatRuleBuilder(this.ctx, [...this.ranges], structuredClone(this.gradient)));
+  }
+  build(): FakeConditionalFormatRule {
+    const { min, mid, max } = this.gradient;
+    if (!min && !max && mid === undefined) this.ctx.fail('A conditional format rule needs a condition: the fake implements colour scales (setGradientMinpoint..., setGradientMaxpoint...).');
+    if (!min || !max) this.ctx.fail('A colour scale needs a minimum and a maximum point.');
+    const gradient: FakeGradient = structuredClone({ min, mid: mid ?? null, max });
+    return this.ctx.registry.register('ConditionalFormatRule', new FakeConditionalFormatRule(this.ctx, [...this.ranges], gradient));
+  }
+}

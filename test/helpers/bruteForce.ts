@@ -109,9 +109,10 @@ function runsOf(rows: Row[], withIds: boolean): Run[] {
   return runs;
 }
 
-export function bruteForceTable(kind: Kind, rows: Row[], withIds = false): Counts[] {
+/** The spec's counts of `rows`, over the periods that `spanRows` (by default the same rows) reach. */
+export function bruteForceTable(kind: Kind, rows: Row[], withIds = false, spanRows: Row[] = rows): Counts[] {
   const runs = runsOf(rows, withIds);
-  return periodsOf(kind, rows).map(([p0, p1]) => {
+  return periodsOf(kind, spanRows).map(([p0, p1]) => {
     const count = (test: (run: Run) => boolean) => runs.filter(test).length;
     const endsIn = (run: Run) => run.end !== '' && p0 <= run.end && run.end < p1;
     const startsIn = (run: Run) => p0 <= run.start && run.start < p1;

@@ -2,7 +2,7 @@
  * The functions a formula the add-on writes may use: ones that Google Sheets, Excel,
  * LibreOffice Calc and HyperFormula all have, so a shared or copied sheet computes everywhere.
  */
-export const PORTABLE_FUNCTIONS = new Set(['COUNTIFS', 'EDATE', 'IF', 'DATE', 'SUM', 'MAX', 'MIN', 'ROUND', 'AND', 'OR', 'ISNUMBER', 'INT', 'IFERROR']);
+export const PORTABLE_FUNCTIONS = new Set(['COUNTIFS', 'SUMIFS', 'EDATE', 'IF', 'DATE', 'SUM', 'MAX', 'MIN', 'ROUND', 'AND', 'OR', 'ISNUMBER', 'INT', 'IFERROR']);
 
 /** Names of the functions called in a formula (text in quotes is not looked at). */
 export function functionsIn(formula: string): string[] {

@@ -20,7 +20,7 @@ function plan(rows: Row[], kind: PeriodKind, output: OutputMode, profit: number 
     { timeZone: zone, localeOrder: 'DMY', firstRowNumber: 2 },
   );
   return planChurnSheet({
-    rows: buildChurnTable(table, kind).rows,
+    blocks: [{ title: null, rows: buildChurnTable(table, kind).rows }],
     kind,
     timeZone: zone,
     output,

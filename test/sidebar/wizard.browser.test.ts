@@ -42,9 +42,13 @@ describe('the sidebar wizard in Chromium, on the seed 004 customer table', () =>
     await page.selectOption('#period', 'month');
     await page.fill('#profit', '30000');
     expect(await page.isChecked('input[name="output"][value="formulas"]')).toBe(true);
+    await page.check('#cohorts');
     await page.click('#build');
     await page.waitForSelector('#summary:not([hidden])');
-    expect(await page.textContent('#summary')).toBe('Done: "Churn by month" has 14 periods for 1000 customers.');
+    expect(await page.locator('#summary p').allTextContents()).toEqual([
+      'Done: "Churn by month" has 14 periods for 1000 customers.',
+      'Cohort retention is on the sheet "Cohorts by month".',
+    ]);
     await screenshot(page, 'sidebar-wizard-done.png');
     expect(statSync(path.join(__dirname, '../../test-artifacts/sidebar-wizard-done.png')).size).toBeGreaterThan(5000);
 
@@ -55,6 +59,9 @@ describe('the sidebar wizard in Chromium, on the seed 004 customer table', () =>
       expect(row[10]).toBe((month.L + month.Ln) * 30000);
     }
     expect(world.apps.formulas('Churn by month')[1][1]).toMatch(/^=COUNTIFS\(/);
+    // The cohort sheet: January 2024's 200 new customers, 98 % of them still customers at the end of January.
+    const january = world.apps.values('Cohorts by month').find((r) => r[1] === 200)!;
+    expect(january[2]).toBeCloseTo(0.98, 12);
 
     // A header from the sheet is shown as the characters it is and runs nothing.
     await page.selectOption('#sheet', 'Evil');
@@ -82,7 +89,7 @@ describe('the sidebar wizard in Chromium, on the seed 004 customer table', () =>
     await page.click('#template');
     await page.waitForSelector('#summary:not([hidden])');
     expect(await page.textContent('#summary')).toContain('Inserted "Churn template"');
-    expect(world.apps.cell('Churn template', 'I6').value).toBe(956);
+    expect(world.apps.cell('Churn template', 'J6').value).toBe(956);
     await page.close();
   });
 });
