@@ -4,8 +4,9 @@
  * segment after all customers). Rows that could not be used are listed in one last row, so a
  * table never silently leaves customers out.
  */
-import { buildChurnTable, periodFigures, type PeriodRow } from '../core/churnTable';
-import { buildDailyChurn } from '../core/dailyChurn';
+import { computePeriodTable, periodFigures, type PeriodRow } from '../core/churnTable';
+import { activityIntervals } from '../core/customers';
+import { computeDailyChurn } from '../core/dailyChurn';
 import { adjustedChurn, type CountMethod } from '../core/metrics';
 import { isPeriodKind, type PeriodKind } from '../core/periods';
 import { TimeZone } from '../core/timezone';
@@ -73,10 +74,12 @@ export function CHURN_TABLE(
   // The last column by the chosen method: "daily" from the customers' days, under its own name.
   if (adjustedMethod === 'daily') header[header.length - 1] = translate(ctx.language, 'table.dailyChurn');
   return tableOutput(ctx, table, header, (part) => {
-    const { rows } = buildChurnTable(part, kind);
+    // One merge of each customer's rows serves both the counts and the daily churn.
+    const intervals = activityIntervals(part);
+    const rows = computePeriodTable(intervals, kind, part.span!);
     const output = rows.map((row) => periodTableRow(row, timeZone));
     if (adjustedMethod !== 'start') {
-      const values = adjustedMethod === 'daily' ? buildDailyChurn(part, kind) : rows.map((row) => adjustedChurnOfRow(row, adjustedMethod));
+      const values = adjustedMethod === 'daily' ? computeDailyChurn(intervals, kind, part.span!) : rows.map((row) => adjustedChurnOfRow(row, adjustedMethod));
       values.forEach((value, i) => (output[i][output[i].length - 1] = value ?? ''));
     }
     return output;

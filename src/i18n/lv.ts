@@ -16,16 +16,7 @@ export const lv: Record<MessageKey, string> = {
   'help.title': 'Klientu aiziešanas rīki',
   'help.body':
     'Ierakstiet šīs funkcijas jebkurā šūnā:\n' +
-    '=CHURN_RATE(customers_at_start, customers_lost)\n' +
-    '=ADJUSTED_CHURN(customers_at_start, customers_lost, new_customers, new_customers_lost, [method])\n' +
-    '=RETENTION_RATE(customers_at_start, customers_lost)\n' +
-    '=CHURN_COST(customers_lost, profit_per_customer)\n' +
-    '=CUSTOMER_LIFETIME(churn_rate)\n' +
-    '=CHURN_TABLE(start_dates, end_dates, [period], [ids], [segments], [method])\n' +
-    '=COHORT_TABLE(start_dates, end_dates, [period], [ids], [mode], [segments])\n' +
-    '=REVENUE_TABLE(start_dates, end_dates, amounts, [period], [ids], [segments])\n' +
-    '=MRR_CHURN(mrr_at_start, mrr_lost, [mrr_contraction], [mrr_expansion], [net])\n' +
-    '=CUSTOMER_LTV(arpa, churn_rate, [gross_margin])\n' +
+    '{functions}\n' +
     'Formatējiet rādītājus kā procentus (Formatēt > Skaitlis > Procenti).',
 
   // Custom function arguments

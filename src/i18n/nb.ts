@@ -16,16 +16,7 @@ export const nb: Record<MessageKey, string> = {
   'help.title': 'Verktøy for kundelekkasje',
   'help.body':
     'Skriv disse funksjonene i en hvilken som helst celle:\n' +
-    '=CHURN_RATE(customers_at_start, customers_lost)\n' +
-    '=ADJUSTED_CHURN(customers_at_start, customers_lost, new_customers, new_customers_lost, [method])\n' +
-    '=RETENTION_RATE(customers_at_start, customers_lost)\n' +
-    '=CHURN_COST(customers_lost, profit_per_customer)\n' +
-    '=CUSTOMER_LIFETIME(churn_rate)\n' +
-    '=CHURN_TABLE(start_dates, end_dates, [period], [ids], [segments], [method])\n' +
-    '=COHORT_TABLE(start_dates, end_dates, [period], [ids], [mode], [segments])\n' +
-    '=REVENUE_TABLE(start_dates, end_dates, amounts, [period], [ids], [segments])\n' +
-    '=MRR_CHURN(mrr_at_start, mrr_lost, [mrr_contraction], [mrr_expansion], [net])\n' +
-    '=CUSTOMER_LTV(arpa, churn_rate, [gross_margin])\n' +
+    '{functions}\n' +
     'Formater ratene som prosent (Format > Tall > Prosent).',
 
   // Custom function arguments

@@ -21,10 +21,24 @@ export function onInstall(event?: GoogleAppsScript.Events.AddonOnInstall): void 
   onOpen(event as GoogleAppsScript.Events.SheetsOnOpen | undefined);
 }
 
+/** The custom functions as typed in a cell; their names and arguments are the same in every language. */
+const FUNCTION_SIGNATURES = [
+  '=CHURN_RATE(customers_at_start, customers_lost)',
+  '=ADJUSTED_CHURN(customers_at_start, customers_lost, new_customers, new_customers_lost, [method])',
+  '=RETENTION_RATE(customers_at_start, customers_lost)',
+  '=CHURN_COST(customers_lost, profit_per_customer)',
+  '=CUSTOMER_LIFETIME(churn_rate)',
+  '=CHURN_TABLE(start_dates, end_dates, [period], [ids], [segments], [method])',
+  '=COHORT_TABLE(start_dates, end_dates, [period], [ids], [mode], [segments])',
+  '=REVENUE_TABLE(start_dates, end_dates, amounts, [period], [ids], [segments])',
+  '=MRR_CHURN(mrr_at_start, mrr_lost, [mrr_contraction], [mrr_expansion], [net])',
+  '=CUSTOMER_LTV(arpa, churn_rate, [gross_margin])',
+];
+
 export function showHelp(): void {
   const language = userLanguage();
   const ui = SpreadsheetApp.getUi();
-  ui.alert(translate(language, 'help.title'), translate(language, 'help.body'), ui.ButtonSet.OK);
+  ui.alert(translate(language, 'help.title'), translate(language, 'help.body', { functions: FUNCTION_SIGNATURES.join('\n') }), ui.ButtonSet.OK);
 }
 
 /** Menu: Build churn sheet... opens the wizard in the sidebar. */

@@ -1,3 +1,4 @@
+import { translate } from '../../src/i18n';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -252,6 +253,19 @@ describe('menu and sidebar', () => {
     ]);
     expect(Object.keys(world.apps.calls.byMethod)).toEqual(['SpreadsheetApp.getUi']);
     for (const item of world.apps.ui.menus[0].items) expect(typeof world.addOn[item.functionName]).toBe('function');
+  });
+
+  test('Help lists every custom function with its arguments, in the user\'s language', () => {
+    const world = wizardWorld([{ start: '2024-01-01', end: '' }], { userLocale: 'el_GR' });
+    world.addOn.showHelp();
+    const [title, body] = world.apps.ui.alerts[0] as [string, string];
+    expect(title).toBe(translate('el', 'help.title'));
+    expect(body.startsWith(translate('el', 'help.body').split('\n')[0])).toBe(true);
+    const listed = body.split('\n').filter((line) => line.startsWith('=')).map((line) => /^=(\w+)\(/.exec(line)![1]);
+    const declared = [...readFileSync(path.join(DIST, 'Code.js'), 'utf8').matchAll(/@customfunction\s*\*\/\s*function (\w+)/g)].map((m) => m[1]);
+    expect(declared.length).toBeGreaterThan(5);
+    expect(listed.sort()).toEqual(declared.sort());
+    expect(body).toContain('=CUSTOMER_LTV(arpa, churn_rate, [gross_margin])');
   });
 
   test('showWizard opens the built sidebar', () => {
