@@ -3,8 +3,8 @@
  * SpreadsheetApp.getActive() (read-only, no authorisation needed), falling back to the
  * script's time zone when there is no active spreadsheet.
  */
-import { TimeZone } from '../core/timezone';
 import type { SheetSettings } from '../functions/churnTableFunction';
+import { utilitiesWallClock } from './timeZone';
 
 export function readSheetSettings(): SheetSettings {
   let timeZone = '';
@@ -18,15 +18,17 @@ export function readSheetSettings(): SheetSettings {
   } catch {
     // No container (a standalone run): the script's zone is the best remaining answer.
   }
-  if (!timeZone || !TimeZone.isValid(timeZone)) {
+  // A zone that Intl does not know is still the spreadsheet's: TimeZone reads it with
+  // Utilities.formatDate, or the function stops naming it. Another zone would misplace dates.
+  if (!timeZone) {
     try {
       timeZone = Session.getScriptTimeZone();
     } catch {
+      // Neither a spreadsheet nor a script zone: no date cell exists to be misread.
       timeZone = 'UTC';
     }
   }
-  if (!TimeZone.isValid(timeZone)) timeZone = 'UTC';
-  return { timeZone, locale };
+  return { timeZone, locale, wallClock: utilitiesWallClock };
 }
 
 /** Only the locale, for the language of a custom function's message; '' when it cannot be read. */

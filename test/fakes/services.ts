@@ -5,7 +5,7 @@
  */
 import type { FakeContext, FakeMenu } from './context';
 import { isDate } from './workbook';
-import { formatDate } from './zonedTime';
+import { IllegalPatternError, formatDate } from './zonedTime';
 
 export const BUTTON = { OK: 'OK', CANCEL: 'CANCEL', YES: 'YES', NO: 'NO', CLOSE: 'CLOSE' } as const;
 export const BUTTON_SET = { OK: 'OK', OK_CANCEL: 'OK_CANCEL', YES_NO: 'YES_NO', YES_NO_CANCEL: 'YES_NO_CANCEL' } as const;
@@ -415,7 +415,13 @@ export class FakeUtilities {
     if (!isDate(date) || typeof timeZone !== 'string' || typeof format !== 'string') {
       this.ctx.fail("The parameters don't match the method signature for Utilities.formatDate (Date, String, String).");
     }
-    return formatDate(date.getTime(), timeZone, format);
+    try {
+      return formatDate(date.getTime(), timeZone, format);
+    } catch (error) {
+      // Java's IllegalArgumentException reaches the script as an error of its own realm.
+      if (error instanceof IllegalPatternError) this.ctx.fail(error.message);
+      throw error;
+    }
   }
   /** Tests must not wait. */
   sleep(): void {}

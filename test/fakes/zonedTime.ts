@@ -34,7 +34,7 @@ export interface WallClock {
   weekday: number; // 0 = Sunday
 }
 
-/** Offsets of one zone, cached per UTC day, or per quarter hour on days when the offset changes. */
+/** Offsets of one zone, cached per UTC day, or per second on days when the offset changes. */
 export class ZoneClock {
   readonly timeZone: string;
   private readonly formatter: Intl.DateTimeFormat;
@@ -83,17 +83,22 @@ export class ZoneClock {
     return whole ?? this.offsetInQuarter(instantMs);
   }
 
+  /**
+   * The offset at an instant, to the second. Only days on which the offset changes come here,
+   * and not every change falls on a quarter hour: Liberia's 1972 change from -0:44:30 to
+   * UTC came at 00:44:30 UTC.
+   */
   private offsetInQuarter(instantMs: number): number {
-    const key = floor(instantMs / 900_000);
+    const key = floor(instantMs / 1000);
     let offset = this.quarterOffsets.get(key);
     if (offset === undefined) {
-      const at = key * 900_000;
+      const at = key * 1000;
       const parts: Record<string, string> = {};
       for (const part of this.formatter.formatToParts(new Date(at))) parts[part.type] = part.value;
       const year = parts.era === 'BC' || parts.era === 'B' ? 1 - Number(parts.year) : Number(parts.year);
       const wall = Date.UTC(year, Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
       // Date.UTC maps years 0-99 to 1900-1999; no spreadsheet date needs them, so they are not corrected.
-      // `at` is a whole quarter hour, so it has no milliseconds that the formatted parts would drop.
+      // `at` is a whole second, so it has no milliseconds that the formatted parts would drop.
       offset = wall - at;
       this.quarterOffsets.set(key, offset);
     }
@@ -108,9 +113,13 @@ export class ZoneClock {
   /** The instant at which the zone's wall clock shows this serial (rounded to the millisecond). */
   instantOfSerial(serial: number): number {
     const wallMs = round(serial * MS_PER_DAY) + SERIAL_EPOCH_MS;
-    // Two steps settle the offset, also next to a change (a skipped wall time lands after the gap).
+    // Two steps settle the offset, also next to a change.
     const guess = wallMs - this.offsetAt(wallMs);
-    return wallMs - this.offsetAt(guess);
+    const instant = wallMs - this.offsetAt(guess);
+    if (instant + this.offsetAt(instant) === wallMs) return instant;
+    // A wall time the zone skipped (00:00 when clocks jump to 01:00) is read as the instant after
+    // the gap, as Java's time zone rules do: the offset from before the jump.
+    return wallMs - Math.min(this.offsetAt(wallMs - MS_PER_DAY), this.offsetAt(wallMs + MS_PER_DAY));
   }
 
   wallClock(instantMs: number): WallClock {
@@ -157,15 +166,41 @@ export function wallClockOfSerial(serial: number): WallClock {
 
 const pad = (n: number, width: number) => String(Math.abs(n)).padStart(width, '0');
 
+/** Java's RFC 822 / ISO 8601 offset text: whole minutes, truncated as java.text.SimpleDateFormat does. */
 function offsetText(offsetMs: number, colon: boolean): string {
-  const minutes = Math.round(offsetMs / 60_000);
+  const minutes = Math.trunc(offsetMs / 60_000);
   const sign = minutes < 0 ? '-' : '+';
   return `${sign}${pad(Math.floor(Math.abs(minutes) / 60), 2)}${colon ? ':' : ''}${pad(Math.abs(minutes) % 60, 2)}`;
 }
 
+/** Day number (days since 1970-01-01) of a wall-clock date. */
+const civilDay = (year: number, month: number, day: number) => {
+  const d = new Date(Date.UTC(2000, month - 1, day));
+  d.setUTCFullYear(year);
+  return floor(d.getTime() / MS_PER_DAY);
+};
+
 /**
- * Utilities.formatDate: Java SimpleDateFormat patterns (y, M, d, E, H, h, k, K, m, s, S, a, Z, X,
- * 'quoted text'). Letters it does not know throw, as Java does for an illegal pattern character.
+ * Week of the year and its year in java.util.GregorianCalendar's US rules (Java's default
+ * locale on Google's servers is assumed): weeks start on Sunday and week 1 is the one holding
+ * 1 January, so the last days of December may be week 1 of the next year.
+ */
+function usWeek(w: WallClock): { weekYear: number; week: number } {
+  const day = civilDay(w.year, w.month, w.day);
+  const sundayOf = (d: number) => d - ((((d + 4) % 7) + 7) % 7); // 1970-01-01 was a Thursday
+  const nextYearWeek1 = sundayOf(civilDay(w.year + 1, 1, 1));
+  if (day >= nextYearWeek1) return { weekYear: w.year + 1, week: 1 };
+  return { weekYear: w.year, week: (sundayOf(day) - sundayOf(civilDay(w.year, 1, 1))) / 7 + 1 };
+}
+
+/** Java's IllegalArgumentException, as Utilities.formatDate reports it. */
+export class IllegalPatternError extends Error {}
+
+/**
+ * Utilities.formatDate: java.text.SimpleDateFormat patterns in English: G y Y M L w W D d F E u
+ * a H k K h m s S Z X, 'quoted text' and '' for a quote. Letters Java does not know throw its
+ * IllegalArgumentException ("Illegal pattern character 'b'"), as does an unclosed quote; 'z'
+ * (zone names such as "EET") is Java's but not the fake's, and throws saying so.
  */
 export function formatDate(instantMs: number, timeZone: string, pattern: string): string {
   const clock = zoneClock(timeZone);
@@ -174,15 +209,23 @@ export function formatDate(instantMs: number, timeZone: string, pattern: string)
   for (let i = 0; i < pattern.length; ) {
     const ch = pattern[i];
     if (ch === "'") {
-      const close = pattern.indexOf("'", i + 1);
-      if (close === i + 1) {
+      if (pattern[i + 1] === "'") {
         out += "'";
         i += 2;
         continue;
       }
-      const end = close < 0 ? pattern.length : close;
-      out += pattern.slice(i + 1, end).replace(/''/g, "'");
-      i = end + 1;
+      let j = i + 1;
+      for (;;) {
+        if (j >= pattern.length) throw new IllegalPatternError('Unterminated quote');
+        if (pattern[j] === "'") {
+          if (pattern[j + 1] !== "'") break;
+          out += "'";
+          j += 2;
+          continue;
+        }
+        out += pattern[j++];
+      }
+      i = j + 1;
       continue;
     }
     if (!/[A-Za-z]/.test(ch)) {
@@ -194,16 +237,37 @@ export function formatDate(instantMs: number, timeZone: string, pattern: string)
     while (pattern[i + n] === ch) n++;
     i += n;
     switch (ch) {
+      case 'G':
+        out += w.year > 0 ? 'AD' : 'BC';
+        break;
       case 'y':
-      case 'Y':
         out += n === 2 ? pad(w.year % 100, 2) : pad(w.year, n);
         break;
+      case 'Y': {
+        const { weekYear } = usWeek(w);
+        out += n === 2 ? pad(weekYear % 100, 2) : pad(weekYear, n);
+        break;
+      }
       case 'M':
       case 'L':
         out += n >= 4 ? MONTHS[w.month - 1] : n === 3 ? MONTHS[w.month - 1].slice(0, 3) : pad(w.month, n);
         break;
+      case 'w':
+        out += pad(usWeek(w).week, n);
+        break;
+      case 'W': {
+        const firstWeekday = (w.weekday - ((w.day - 1) % 7) + 7) % 7;
+        out += pad(floor((w.day - 1 + firstWeekday) / 7) + 1, n);
+        break;
+      }
+      case 'D':
+        out += pad(civilDay(w.year, w.month, w.day) - civilDay(w.year, 1, 1) + 1, n);
+        break;
       case 'd':
         out += pad(w.day, n);
+        break;
+      case 'F':
+        out += pad(floor((w.day - 1) / 7) + 1, n);
         break;
       case 'E':
         out += n >= 4 ? WEEKDAYS[w.weekday] : WEEKDAYS[w.weekday].slice(0, 3);
@@ -230,7 +294,8 @@ export function formatDate(instantMs: number, timeZone: string, pattern: string)
         out += pad(w.second, n);
         break;
       case 'S':
-        out += pad(w.ms, 3).slice(0, Math.max(n, 3)).padEnd(n, '0');
+        // Milliseconds as a number, not a fraction: "S" of 5 ms is "5", "SSSS" is "0005".
+        out += pad(w.ms, n);
         break;
       case 'a':
         out += w.hour < 12 ? 'AM' : 'PM';
@@ -239,12 +304,15 @@ export function formatDate(instantMs: number, timeZone: string, pattern: string)
         out += offsetText(clock.offsetAt(instantMs), false);
         break;
       case 'X': {
+        if (n > 3) throw new IllegalPatternError(`invalid ISO 8601 format: length=${n}`);
         const offset = clock.offsetAt(instantMs);
-        out += offset === 0 ? 'Z' : n === 1 ? offsetText(offset, false).slice(0, 3) : offsetText(offset, n >= 3);
+        out += offset === 0 ? 'Z' : n === 1 ? offsetText(offset, false).slice(0, 3) : offsetText(offset, n === 3);
         break;
       }
+      case 'z':
+        throw new Error(`Utilities.formatDate: pattern letter 'z' (zone names) is not supported by the fake (pattern "${pattern}")`);
       default:
-        throw new Error(`Utilities.formatDate: pattern letter '${ch}' is not supported by the fake (pattern "${pattern}")`);
+        throw new IllegalPatternError(`Illegal pattern character '${ch}'`);
     }
   }
   return out;
