@@ -4,8 +4,12 @@
  * sideways along the header's filled cells, and downwards to the last row with anything in the
  * table's columns, blank rows inside the table included so no customer is left out.
  * Without a selection in a table, the first row with two or more filled cells is the header,
- * so a one-cell title above the table is not taken for it.
+ * so a one-cell title above the table is not taken for it; a selection on such a title (where a
+ * sheet often opens, A1) finds the table below it.
  */
+import { isoFromDay } from './calendar';
+import type { TimeZone } from './timezone';
+
 export interface TableLocation {
   /** 0-based index in the grid of the header row; -1 when there is no table. */
   headerIndex: number;
@@ -23,6 +27,13 @@ export interface GridCell {
 
 type Grid = readonly (readonly unknown[])[];
 
+/** A Date cell as its day: Sheets hands over the instant of the cell's wall clock in the spreadsheet's zone. */
+function headerDay(date: Date, timeZone: TimeZone | undefined): string {
+  const ms = date.getTime();
+  if (Number.isNaN(ms)) return String(date);
+  return timeZone ? isoFromDay(timeZone.dayOf(ms)) : date.toISOString().slice(0, 10);
+}
+
 const NONE: TableLocation = { headerIndex: -1, firstColumn: 0, rowCount: 0, headers: [] };
 const filled = (grid: Grid, r: number, c: number) => {
   const cell = grid[r]?.[c];
@@ -39,9 +50,35 @@ function defaultAnchor(grid: Grid): GridCell | undefined {
   return firstFilled;
 }
 
-export function locateTable(grid: Grid, selection?: GridCell): TableLocation {
+/**
+ * The table around `selection` (0-based), or the first table. Dates in the header are shown as
+ * their calendar day in `timeZone`, the spreadsheet's (UTC without one).
+ */
+export function locateTable(grid: Grid, selection?: GridCell, timeZone?: TimeZone): TableLocation {
   const anchor = selection && filled(grid, selection.row, selection.col) ? selection : defaultAnchor(grid);
   if (!anchor) return NONE;
+  const found = locateAround(grid, anchor, timeZone);
+  const below = tableBelowTitle(grid, found);
+  return below ? locateAround(grid, below, timeZone) : found;
+}
+
+/**
+ * A one-cell "table" followed by a blank row, then a row of two or more filled cells, is a title
+ * above that row's table: the start of that table, or undefined when `found` is a table itself
+ * (a one-column table has its data right under its header).
+ */
+function tableBelowTitle(grid: Grid, found: TableLocation): GridCell | undefined {
+  if (found.headers.length !== 1) return undefined;
+  for (let r = found.headerIndex + 1; r < grid.length; r++) {
+    const columns = (grid[r] ?? []).map((_, c) => c).filter((c) => filled(grid, r, c));
+    const gap = r > found.headerIndex + 1;
+    if (columns.length >= 2 && gap) return { row: r, col: columns[0] };
+    if (columns.length > 0 && (!gap || columns.includes(found.firstColumn))) return undefined;
+  }
+  return undefined;
+}
+
+function locateAround(grid: Grid, anchor: GridCell, timeZone: TimeZone | undefined): TableLocation {
   const width = grid.reduce((widest, row) => Math.max(widest, row.length), 0);
 
   // The filled run around the anchor in its own row bounds the columns looked at going up.
@@ -69,7 +106,7 @@ export function locateTable(grid: Grid, selection?: GridCell): TableLocation {
   const headers = [];
   for (let c = firstColumn; c <= lastColumn; c++) {
     const cell = grid[header][c];
-    headers.push(cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell ?? '').trim());
+    headers.push(cell instanceof Date ? headerDay(cell, timeZone) : String(cell ?? '').trim());
   }
   return { headerIndex: header, firstColumn, rowCount: last - header, headers };
 }

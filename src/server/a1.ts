@@ -11,11 +11,3 @@ export function columnLetter(column: number): string {
 export function quoteSheetName(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
-
-/**
- * Text that came from a user's table and is written back as a value: a leading =, +, - or @
- * would make Sheets read it as a formula, so such text gets the apostrophe that keeps it text.
- */
-export function asPlainText(text: string): string {
-  return /^[=+\-@]/.test(text) ? `'${text}` : text;
-}

@@ -7,14 +7,14 @@
  * LibreOffice and HyperFormula all have, and none of this add-on's custom functions, so the
  * sheet keeps working for collaborators without the add-on and in copies.
  */
+import { serialFromDay } from '../core/calendar';
 import { periodFigures, type PeriodRow } from '../core/churnTable';
 import { lostProfit, retentionRate } from '../core/metrics';
 import { revenueFigures, type RevenueRow } from '../core/revenue';
 import type { PeriodKind } from '../core/periods';
-import type { TimeZone } from '../core/timezone';
 import { translate, type Language, type MessageKey } from '../i18n';
 import type { OutputMode } from '../shared/wizard';
-import { asPlainText, columnLetter, quoteSheetName } from './a1';
+import { columnLetter, quoteSheetName } from './a1';
 
 export interface SourceColumns {
   sheetName: string;
@@ -45,20 +45,24 @@ export interface PlanInput {
   /** The total block first, then one per segment. */
   blocks: PlanBlock[];
   kind: PeriodKind;
-  timeZone: TimeZone;
   output: OutputMode;
   source: SourceColumns;
   profitPerCustomer: number | null;
   language: Language;
 }
 
-export type CellValue = Date | number | string;
+export type CellValue = number | string;
 
+/**
+ * A planned sheet. The writer applies the number formats before the values: text in cells
+ * formatted '@' (segment names, the source sheet's name) is then kept as written, where Sheets
+ * would otherwise read '007' as 7 or 'TRUE' as a boolean.
+ */
 export interface SheetPlan {
   baseName: string;
   header: string[];
   headerNotes: string[];
-  /** Column A below the header: period start dates, segment titles and the blank rows between blocks. */
+  /** Column A below the header: period starts (date serials of the whole day), segment titles and the blank rows between blocks. */
   periodColumn: CellValue[][];
   /** Columns B onwards below the header: numbers (values mode) or formulas (formulas mode), '' in title and blank rows. */
   body: CellValue[][];
@@ -69,6 +73,8 @@ export interface SheetPlan {
   titleRows: number[];
   /** The block beside the table: labels and values, two columns. */
   infoBlock: CellValue[][];
+  /** Number format of each info row's value ('@' for text read from the user). */
+  infoFormats: string[];
   /** 1-based column where the info block starts. */
   infoColumn: number;
   /** Columns of the chart's series (1-based), besides column A. */
@@ -149,7 +155,7 @@ interface ColumnSpec {
 }
 
 export function planChurnSheet(input: PlanInput): SheetPlan {
-  const { blocks, kind, timeZone, output, source, profitPerCustomer, language } = input;
+  const { blocks, kind, output, source, profitPerCustomer, language } = input;
   const t = (key: MessageKey, params?: Record<string, string | number>) => translate(language, key, params);
   const withProfit = profitPerCustomer !== null;
   const withRevenue = blocks[0]?.revenue !== undefined;
@@ -220,14 +226,17 @@ export function planChurnSheet(input: PlanInput): SheetPlan {
     let only = '';
     if (block.title !== null) {
       emptyRow('', 'General');
-      emptyRow(asPlainText(block.title), '@');
+      // Plain text, so the name stays as written and COUNTIFS matches the segment column against it.
+      emptyRow(block.title, '@');
       const titleRow = body.length + 1; // the header is row 1
       titleRows.push(titleRow);
       if (segmentRange) only = `${segmentRange},$A$${titleRow}`;
     }
     block.rows.forEach((row, i) => {
       const r = body.length + 2;
-      periodColumn.push([new Date(timeZone.startOfDay(row.startDay))]);
+      // The whole day as a serial: a Date would be stored as the day's first instant, which is
+      // 01:00 where midnight is skipped (America/Asuncion, 2023-10-01) and "<" would miscount it.
+      periodColumn.push([serialFromDay(row.startDay)]);
       numberFormats.push(columns.map((column) => column.format));
       if (output === 'values') {
         const retention = retentionRate(row.customersAtStart, row.churned);
@@ -263,9 +272,10 @@ export function planChurnSheet(input: PlanInput): SheetPlan {
 
   const infoBlock: CellValue[][] = [
     [t('sheet.profitPerCustomer'), withProfit ? profitPerCustomer : ''],
-    [t('sheet.source'), asPlainText(source.sheetName)],
+    [t('sheet.source'), source.sheetName],
     [t('sheet.mode'), t(output === 'formulas' ? 'sheet.mode.formulas' : 'sheet.mode.values')],
   ];
+  const infoFormats = ['General', '@', '@'];
 
   return {
     baseName: t(`sheet.name.${kind}` as MessageKey),
@@ -277,6 +287,7 @@ export function planChurnSheet(input: PlanInput): SheetPlan {
     numberFormats,
     titleRows,
     infoBlock,
+    infoFormats,
     infoColumn,
     chartColumns: [8, 9],
     chartPeriods: blocks[0]?.rows.length ?? 0,

@@ -7,14 +7,14 @@
 import { computeCohorts } from '../core/cohorts';
 import type { PeriodSpan } from '../core/churnTable';
 import { activityIntervals } from '../core/customers';
+import { SPREADSHEET_CELLS } from '../core/limits';
 import { periodKeyOfDay, type PeriodKind } from '../core/periods';
 import type { CustomerTable } from '../core/table';
-import type { TimeZone } from '../core/timezone';
 import { UserError, translate, type Language, type MessageKey } from '../i18n';
 import type { OutputMode } from '../shared/wizard';
 import type { SourceColumns } from './churnSheetPlan';
 import { FIRST_SHARE_COLUMN, cohortSheetCells, planCohortSheet, type CohortSheetPlan } from './cohortSheetPlan';
-import { uniqueSheetName } from './sheets';
+import { ensureGrid, uniqueSheetName } from './sheets';
 
 export interface CohortSheetInput {
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -23,14 +23,11 @@ export interface CohortSheetInput {
   table: CustomerTable;
   kind: PeriodKind;
   window: PeriodSpan;
-  timeZone: TimeZone;
   output: OutputMode;
   source: SourceColumns;
   language: Language;
 }
 
-/** A spreadsheet holds at most ten million cells. */
-const SPREADSHEET_CELLS = 10_000_000;
 /** The colour scale: white at 0 % of the cohort still a customer, green at 100 %. */
 const SCALE_LOW = '#ffffff';
 const SCALE_HIGH = '#57bb8a';
@@ -44,7 +41,7 @@ export function addCohortSheet(input: CohortSheetInput): string {
     throw new UserError(language, 'arg.cohortTooLarge', { fn: translate(language, `cohortSheet.name.${kind}` as MessageKey), rows: cohorts + 1, cols: cohorts + 2 });
   }
   const rows = computeCohorts(activityIntervals(table), kind, table.span!, window);
-  const plan = planCohortSheet({ rows, kind, timeZone: input.timeZone, output: input.output, source: input.source, language });
+  const plan = planCohortSheet({ rows, kind, output: input.output, source: input.source, language });
 
   // A new sheet, never an existing one; inserting it activates it, so the churn sheet is activated again.
   const name = uniqueSheetName(spreadsheet, plan.baseName);
@@ -76,9 +73,12 @@ function writeCohortSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, plan: Cohor
     notes.push(new Array<string>(width).fill(''));
   }
 
+  // A weekly sheet over years is wider and taller than a new sheet's 1000 x 26 grid.
+  ensureGrid(sheet, height, width);
   const block = sheet.getRange(1, 1, height, width);
-  block.setValues(values);
+  // Formats before values, as the churn sheet writes them.
   block.setNumberFormats(formats);
+  block.setValues(values);
   block.setFontWeights(weights);
   block.setNotes(notes);
   if (plan.bodyIsFormulas && cohorts > 0) sheet.getRange(2, 2, cohorts, width - 1).setFormulas(plan.body as string[][]);

@@ -12,8 +12,8 @@
  * The triangle past the last period stays blank, as in COHORT_TABLE.
  */
 import { cohortFigures, type CohortRow } from '../core/cohorts';
+import { serialFromDay } from '../core/calendar';
 import type { PeriodKind } from '../core/periods';
-import type { TimeZone } from '../core/timezone';
 import { translate, type Language, type MessageKey } from '../i18n';
 import type { OutputMode } from '../shared/wizard';
 import { COUNT_FORMAT, PERIOD_FORMATS, nextPeriodStart, rangeOf, type CellValue, type SourceColumns } from './churnSheetPlan';
@@ -22,7 +22,6 @@ export interface CohortPlanInput {
   /** The cohorts, one per period of the churn sheet (computeCohorts over its window). */
   rows: CohortRow[];
   kind: PeriodKind;
-  timeZone: TimeZone;
   output: OutputMode;
   source: SourceColumns;
   language: Language;
@@ -33,8 +32,8 @@ export interface CohortSheetPlan {
   /** Row 1: cohort start, cohort size, then "Month 0", "Month 1", ... */
   header: string[];
   headerNotes: string[];
-  /** Column A below the header: the cohorts' period starts. */
-  periodColumn: Date[];
+  /** Column A below the header: the cohorts' period starts, as date serials of the whole day. */
+  periodColumn: number[];
   /** Columns B onwards below the header: size and shares (values) or formulas; '' past the last period. */
   body: CellValue[][];
   bodyIsFormulas: boolean;
@@ -71,7 +70,7 @@ function cohortFormulas(source: SourceColumns, kind: PeriodKind, r: number, cell
 }
 
 export function planCohortSheet(input: CohortPlanInput): CohortSheetPlan {
-  const { rows, kind, timeZone, output, source, language } = input;
+  const { rows, kind, output, source, language } = input;
   const t = (key: MessageKey, params?: Record<string, string | number>) => translate(language, key, params);
   const shareColumns = rows.length;
 
@@ -83,11 +82,12 @@ export function planCohortSheet(input: CohortPlanInput): CohortSheetPlan {
   }
 
   const rowFormats = [PERIOD_FORMATS[kind], COUNT_FORMAT, ...new Array<string>(shareColumns).fill(SHARE_FORMAT)];
-  const periodColumn: Date[] = [];
+  const periodColumn: number[] = [];
   const body: CellValue[][] = [];
   const numberFormats: string[][] = [];
   rows.forEach((row, c) => {
-    periodColumn.push(new Date(timeZone.startOfDay(row.startDay)));
+    // A serial, not a Date: where midnight is skipped a Date would land at 01:00 (see churnSheetPlan.ts).
+    periodColumn.push(serialFromDay(row.startDay));
     numberFormats.push([...rowFormats]);
     // Cohort c has a cell for each period from its own to the last: shareColumns - c of them.
     const cells = shareColumns - c;

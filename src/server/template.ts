@@ -2,11 +2,11 @@
  * Inserts the churn template as a new sheet: inputs shaded, computed cells protected with a
  * warning, inputs validated, named ranges and a notes block so a shared copy explains itself.
  */
-import { dayFromCivil } from '../core/calendar';
-import { TimeZone } from '../core/timezone';
+import { civilFromDay, dayFromCivil, serialFromDay } from '../core/calendar';
 import { translate, type Language } from '../i18n';
 import { userLanguage } from './language';
 import { uniqueSheetName } from './sheets';
+import { spreadsheetTimeZone } from './timeZone';
 import { EXAMPLE, FIRST_MONTH_ROW, HEADER_ROW, LAST_MONTH_ROW, WIDTH, planTemplate } from './templatePlan';
 
 const INPUT_BACKGROUND = '#e8f0fe';
@@ -29,20 +29,22 @@ export interface TemplateResult {
 
 export function insertTemplate(withExample: boolean, language: Language = userLanguage()): TemplateResult {
   const spreadsheet = SpreadsheetApp.getActive();
-  const zone = TimeZone.named(spreadsheet.getSpreadsheetTimeZone());
-  const today = new Date();
+  const zone = spreadsheetTimeZone(spreadsheet.getSpreadsheetTimeZone(), language);
+  // Today is the spreadsheet's day: at 20:00 UTC on 31 January it is already February in Tokyo.
+  const today = civilFromDay(zone.dayOf(Date.now()));
   const firstMonth = withExample
     ? dayFromCivil(EXAMPLE.firstMonth.year, EXAMPLE.firstMonth.month, 1)
-    : dayFromCivil(today.getUTCFullYear(), today.getUTCMonth() + 1, 1);
-  const plan = planTemplate(language, new Date(zone.startOfDay(firstMonth)), withExample === true);
+    : dayFromCivil(today.year, today.month, 1);
+  const plan = planTemplate(language, serialFromDay(firstMonth), withExample === true);
 
   const sheetName = uniqueSheetName(spreadsheet, plan.baseName);
   const sheet = spreadsheet.insertSheet(sheetName);
   try {
     // Our own texts, dates, numbers and formulas: setValues reads the '=' cells as formulas.
     const block = sheet.getRange(1, 1, plan.cells.length, WIDTH);
-    block.setValues(plan.cells);
+    // Formats first, so the first month's serial lands in a date-formatted cell.
     block.setNumberFormats(plan.numberFormats);
+    block.setValues(plan.cells);
     sheet.getRange(1, 1).setFontWeight('bold');
     sheet.getRange(HEADER_ROW, 1, 1, WIDTH).setFontWeight('bold').setWrap(true);
     for (const a1 of plan.inputBlocks) sheet.getRange(a1).setBackground(INPUT_BACKGROUND).setFontColor(INPUT_COLOR);

@@ -18,7 +18,7 @@ export const INPUT_COLUMNS = { customersAtStart: 2, churned: 3, newCustomers: 4,
 export const COMPUTED_FIRST_COLUMN = 7;
 export const WIDTH = 12;
 
-export type TemplateCell = string | number | Date;
+export type TemplateCell = string | number;
 
 export interface TemplateValidation {
   /** A1 block the rule applies to. */
@@ -54,7 +54,11 @@ export const EXAMPLE = {
   ],
 } as const;
 
-export function planTemplate(language: Language, firstMonth: Date, withExample: boolean): TemplatePlan {
+/**
+ * `firstMonth` is the date serial of the first month's first day: a whole day, not a Date, which
+ * Sheets would store as the day's first instant (01:00 where midnight is skipped).
+ */
+export function planTemplate(language: Language, firstMonth: number, withExample: boolean): TemplatePlan {
   const t = (key: MessageKey) => translate(language, key);
   const cells: TemplateCell[][] = [];
   const formats: string[][] = [];

@@ -36,6 +36,24 @@ describe('dates', () => {
     expect(apps.numberFormats('Data')).toEqual([['yyyy-mm-dd'], ['yyyy-mm-dd hh:mm:ss']]);
   });
 
+  test('a day whose midnight does not exist stores its first instant, 01:00, as Sheets does', () => {
+    // America/Asuncion jumped from 00:00 to 01:00 on 2023-10-01.
+    const zone = 'America/Asuncion';
+    const apps = createFakeApps({ timeZone: zone, sheets: { Data: [] } });
+    const sheet = services(apps).SpreadsheetApp.getActive().getSheetByName('Data');
+    const firstInstant = sheetsDate('2023-10-01', zone);
+    expect(firstInstant.toISOString()).toBe('2023-10-01T04:00:00.000Z');
+    sheet.getRange('A1').setValue(firstInstant);
+    const stored = apps.hf.getCellValue({ sheet: apps.hf.getSheetId('Data')!, row: 0, col: 0 }) as number;
+    expect(stored).toBeCloseTo(serialOf('2023-10-01') + 1 / 24, 10);
+    expect(apps.numberFormats('Data')).toEqual([['yyyy-mm-dd hh:mm:ss']]);
+    // The whole day as a serial with a date format is midnight, which COUNTIFS "<" compares right.
+    sheet.getRange('B1').setNumberFormat('mmm yyyy');
+    sheet.getRange('B1').setValue(serialOf('2023-10-01'));
+    expect(apps.hf.getCellValue({ sheet: apps.hf.getSheetId('Data')!, row: 0, col: 1 })).toBe(serialOf('2023-10-01'));
+    expect(isoInZone(sheet.getRange('B1').getValue(), zone)).toBe('2023-10-01');
+  });
+
   test('a number in a date-formatted cell reads as a Date, a percent format stays a number', () => {
     const apps = createFakeApps({ timeZone: AUCKLAND });
     const sheet = services(apps).SpreadsheetApp.getActiveSheet();
@@ -77,6 +95,60 @@ describe('dates', () => {
   });
 });
 
+describe('Utilities.formatDate patterns, as java.text.SimpleDateFormat writes them', () => {
+  const { Utilities } = services(createFakeApps());
+  const format = (iso: string, zone: string, pattern: string) => Utilities.formatDate(new Date(iso), zone, pattern) as string;
+  // 2024-03-06 03:04:09.007 in Tokyo, a Wednesday, day 66 of a leap year.
+  const TOKYO_INSTANT = '2024-03-05T18:04:09.007Z';
+
+  test.each([
+    ['yyyy-MM-dd HH:mm:ss.SSS', '2024-03-06 03:04:09.007'],
+    ['yy M d H m s', '24 3 6 3 4 9'],
+    ['yyyyy', '02024'],
+    ["yyyy-MM-dd'T'HH:mm:ssXXX", '2024-03-06T03:04:09+09:00'],
+    ['Z', '+0900'],
+    ['X', '+09'],
+    ['XX', '+0900'],
+    ['XXX', '+09:00'],
+    ['D', '66'],
+    ['DDD', '066'],
+    ['u', '3'],
+    ['E', 'Wed'],
+    ['EEE', 'Wed'],
+    ['EEEE', 'Wednesday'],
+    ['MMM', 'Mar'],
+    ['MMMM', 'March'],
+    ['S', '7'],
+    ['SSSS', '0007'],
+    ['G', 'AD'],
+    ['F W w', '1 2 10'],
+    ['h a, k K', '3 AM, 3 3'],
+    ["h 'o''clock'", "3 o'clock"],
+    ["''yy''", "'24'"],
+    ['yyyy/MM/dd, HH.mm', '2024/03/06, 03.04'],
+  ])('%s in Tokyo is %s', (pattern, expected) => {
+    expect(format(TOKYO_INSTANT, 'Asia/Tokyo', pattern)).toBe(expected);
+  });
+
+  test('offsets west of UTC, with quarter hours, and UTC itself', () => {
+    expect(format('2024-01-15T12:00:00Z', 'America/New_York', 'HH:mm Z XXX X')).toBe('07:00 -0500 -05:00 -05');
+    expect(format('2024-07-15T12:00:00Z', 'America/New_York', 'HH:mm Z XXX')).toBe('08:00 -0400 -04:00');
+    expect(format('2024-01-15T12:00:00Z', 'Asia/Kathmandu', 'HH:mm Z XXX X')).toBe('17:45 +0545 +05:45 +05');
+    expect(format('2024-01-15T12:00:00Z', 'UTC', 'Z XXX X')).toBe('+0000 Z Z');
+  });
+
+  test('the last days of December can belong to week 1 of the next week year (Y, w)', () => {
+    expect(format('2024-12-29T12:00:00Z', 'UTC', 'yyyy YYYY w u')).toBe('2024 2025 1 7');
+    expect(format('2024-12-28T12:00:00Z', 'UTC', 'yyyy YYYY w D')).toBe('2024 2024 52 363');
+  });
+
+  test('letters Java does not know, an unclosed quote and XXXX throw as Java does', () => {
+    expect(() => format(TOKYO_INSTANT, 'UTC', 'yyyy-bb')).toThrow("Illegal pattern character 'b'");
+    expect(() => format(TOKYO_INSTANT, 'UTC', "yyyy 'T")).toThrow('Unterminated quote');
+    expect(() => format(TOKYO_INSTANT, 'UTC', 'XXXX')).toThrow('invalid ISO 8601 format: length=4');
+  });
+});
+
 describe('formulas', () => {
   const customers = [
     ['Id', 'Start', 'End'],
@@ -99,8 +171,9 @@ describe('formulas', () => {
     expect(churn.getRange('A1:D1').getValues()).toEqual([[2, 1, 1, 2]]);
     expect(churn.getRange('C1').getFormula()).toBe('=COUNTIFS(Customers!C2:C, "<>")');
 
-    // More customers, also past the 1000 rows the sheet had: the open-ended range follows.
+    // More customers, also past the 1000 rows the sheet had (inserted first): the open-ended range follows.
     const more = services(apps).SpreadsheetApp.getActive().getSheetByName('Customers');
+    more.insertRowsAfter(1000, 500);
     more.getRange(1500, 1, 1, 3).setValues([['c4', sheetsDate('2024-01-09', AUCKLAND), sheetsDate('2024-03-01', AUCKLAND)]]);
     expect(more.getMaxRows()).toBe(1500);
     expect(churn.getRange('A1:D1').getValues()).toEqual([[2, 1, 2, 2]]);
@@ -116,6 +189,55 @@ describe('formulas', () => {
     sheet.getRange('D1').setValue('=IMPORTXML("http://x", "//a")');
     expect(sheet.getRange('D1').getFormula()).toBe('=IMPORTXML("http://x", "//a")');
     expect(sheet.getRange('D1').getValue()).toBe('#NAME?');
+  });
+
+  test('typed text becomes numbers, booleans and dates as in Sheets, unless the cell is plain text or the text has an apostrophe', () => {
+    const apps = createFakeApps({ timeZone: AUCKLAND, locale: 'en_US' });
+    const sheet = services(apps).SpreadsheetApp.getActiveSheet();
+    const typed = ['007', '1e3', '-2.5E-1', '1,234.5', '3%', '12.5 %', 'TRUE', 'false', '2024-01-31', '1/31/2024', '2024-01-31 10:30', '10:30', '.5'];
+    sheet.getRange(1, 1, 1, typed.length).setValues([typed]);
+    const row = sheet.getRange(1, 1, 1, typed.length).getValues()[0];
+    expect(row.slice(0, 8)).toEqual([7, 1000, -0.25, 1234.5, 0.03, 0.125, true, false]);
+    expect(isoInZone(row[8], AUCKLAND)).toBe('2024-01-31');
+    expect(isoInZone(row[9], AUCKLAND)).toBe('2024-01-31');
+    expect(serialOf('2024-01-31') + 10.5 / 24).toBeCloseTo(apps.hf.getCellValue({ sheet: 0, row: 0, col: 10 }) as number, 10);
+    expect(apps.hf.getCellValue({ sheet: 0, row: 0, col: 11 })).toBeCloseTo(10.5 / 24, 10);
+    expect(row[12]).toBe(0.5);
+    expect(apps.numberFormats('Sheet1')[0].slice(0, 9)).toEqual(['', '0.00E+00', '0.00E+00', '#,##0.00', '0%', '0.00%', '', '', 'yyyy-mm-dd']);
+
+    // Text that is no number, date or boolean stays text; so does '1,5' where the decimal is a point.
+    sheet.getRange('A2:F2').setValues([['Pro', '1,5', '12abc', 'C-007', '31/01/2024', ' 42 ']]);
+    expect(sheet.getRange('A2:F2').getValues()).toEqual([['Pro', '1,5', '12abc', 'C-007', '31/01/2024', 42]]);
+
+    // A plain-text cell keeps the string exactly as written, and an apostrophe keeps the rest as text.
+    sheet.getRange('A3:C3').setNumberFormat('@');
+    sheet.getRange('A3:C3').setValues([['007', '=1+1', "'x"]]);
+    sheet.getRange('D3:E3').setValues([["'007", "'TRUE"]]);
+    expect(sheet.getRange('A3:E3').getValues()).toEqual([['007', '=1+1', "'x", '007', 'TRUE']]);
+    expect(sheet.getRange('A3:E3').getFormulas()).toEqual([['', '', '', '', '']]);
+    // setValue and appendRow read typed text the same way; cells set up by a test keep their text.
+    sheet.getRange('A4').setValue('0042');
+    sheet.appendRow(['1e3', 'TRUE']);
+    expect(sheet.getRange('A4:B5').getValues()).toEqual([[42, ''], [1000, true]]);
+    const setUp = createFakeApps({ sheets: { Data: [['007', 'TRUE', '2024-01-31']] } });
+    expect(setUp.values('Data')).toEqual([['007', 'TRUE', '2024-01-31']]);
+  });
+
+  test('typed numbers and dates follow the spreadsheet locale', () => {
+    const apps = createFakeApps({ timeZone: AUCKLAND, locale: 'lv_LV' });
+    const sheet = services(apps).SpreadsheetApp.getActiveSheet();
+    sheet.getRange('A1:E1').setValues([['1,5', '1.234,5', '3,5%', '31.01.2024', '31/01/2024']]);
+    const [[comma, grouped, percent, dotted, slashed]] = sheet.getRange('A1:E1').getValues();
+    expect([comma, grouped, percent]).toEqual([1.5, 1234.5, 0.035]);
+    expect(isoInZone(dotted, AUCKLAND)).toBe('2024-01-31');
+    expect(isoInZone(slashed, AUCKLAND)).toBe('2024-01-31');
+    // Day first outside en_US: 02/01 is the 2nd of January... of the current year.
+    sheet.getRange('A2').setValue('02/01/2024');
+    expect(isoInZone(sheet.getRange('A2').getValue(), AUCKLAND)).toBe('2024-01-02');
+    const us = createFakeApps({ timeZone: AUCKLAND, locale: 'en_US' });
+    const usSheet = services(us).SpreadsheetApp.getActiveSheet();
+    usSheet.getRange('A1').setValue('02/01/2024');
+    expect(isoInZone(usSheet.getRange('A1').getValue(), AUCKLAND)).toBe('2024-02-01');
   });
 
   test('setFormulas leaves cells empty for "", formula errors read as Sheets shows them', () => {
@@ -221,14 +343,22 @@ describe('ranges and sheets', () => {
     ]);
     sheet.getRange('B7').setFormula('=""'); // a formula counts even when it shows nothing
     expect([sheet.getLastRow(), sheet.getLastColumn(), sheet.getDataRange().getA1Notation()]).toEqual([7, 4, 'A1:D7']);
+    // Beyond the grid a range does not exist until rows or columns are inserted.
+    expect(() => sheet.getRange(1, 30)).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
+    expect(() => sheet.getRange('A1001')).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
+    expect(() => sheet.getRange(999, 1, 3, 1)).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
+    expect(() => sheet.getRange('B2').offset(0, 25)).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
+    sheet.insertColumnsAfter(26, 4);
     sheet.getRange(1, 30).setValue(true);
-    expect([sheet.getLastColumn(), sheet.getMaxColumns()]).toEqual([30, 30]);
+    expect([sheet.getLastColumn(), sheet.getMaxColumns(), sheet.getMaxRows()]).toEqual([30, 30, 1000]);
+    sheet.insertRowsAfter(1000, 1);
+    expect(sheet.getRange('A1001').getValue()).toBe('');
 
     const block = sheet.getRange('B2:D4');
     expect([block.getRow(), block.getColumn(), block.getNumRows(), block.getNumColumns(), block.getLastRow(), block.getLastColumn()]).toEqual([2, 2, 3, 3, 4, 4]);
     expect(block.offset(1, -1).getA1Notation()).toBe('A3:C5');
     expect(block.offset(0, 0, 1, 1).getA1Notation()).toBe('B2');
-    expect(sheet.getRange('B:C').getA1Notation()).toBe('B1:C1000');
+    expect(sheet.getRange('B:C').getA1Notation()).toBe('B1:C1001');
     expect(sheet.getRange('C2:C').getValues()[0]).toEqual(['x']);
     expect(block.getSheet().getName()).toBe('Data');
     sheet.getRange('C2:D3').clearContent();
@@ -378,6 +508,7 @@ describe('service calls', () => {
     const rows = 200_000;
     const first = sheetsDate('2022-01-01', AUCKLAND).getTime();
     const data = Array.from({ length: rows }, (_, i) => [`c${i}`, new Date(first + (i % 1000) * 86_400_000), i % 3 ? '' : new Date(first + 400 * 86_400_000), i * 1.5, i % 2 === 0]);
+    sheet.insertRowsAfter(1000, rows - 1000);
     const started = performance.now();
     sheet.getRange(1, 1, rows, 5).setValues(data);
     const back = sheet.getRange(1, 1, rows, 5).getValues();

@@ -63,7 +63,11 @@ export interface FakeOptions {
   scriptTimeZone?: string;
   /** Session.getActiveUserLocale(). Default 'en'. */
   userLocale?: string;
-  /** Initial sheets in order: name -> rows of values (Dates allowed; '=...' strings are formulas). Default one empty 'Sheet1'. */
+  /**
+   * Initial sheets in order: name -> rows of values (Dates allowed; '=...' strings are formulas;
+   * other strings stay text, as in a sheet whose cells hold text). A sheet's grid is the default
+   * 1000 x 26 or as large as its rows. Default one empty 'Sheet1'.
+   */
   sheets?: Record<string, unknown[][]>;
   /** Name of the active sheet. Default the first. */
   activeSheet?: string;
@@ -146,7 +150,11 @@ export interface FakeApps {
   sheetInfo(sheetName: string): FakeSheetInfo;
   /** Named ranges: name -> 'Sheet'!A1:B2. */
   namedRanges(): Record<string, string>;
-  /** Writes rows at an A1 position like setValues, without counting (creates the sheet if missing). */
+  /**
+   * Puts rows at an A1 position without counting, as a loaded file or a test's setup would have
+   * them: strings stay text ('=...' are formulas), Dates become dates. A missing sheet is created
+   * with a grid large enough (like an imported file); on an existing sheet the rows must fit its grid.
+   */
   setValues(sheetName: string, a1: string, rows: unknown[][]): void;
   /** Menus added to the UI, sidebars and dialogs shown, alerts, prompts and toasts; queue answers here. */
   ui: FakeUiRecord;
@@ -165,6 +173,12 @@ export interface FakeApps {
 }
 
 const COUNTED_KINDS = ['SpreadsheetApp', 'Spreadsheet', 'Sheet', 'Range'];
+
+/** Grows a sheet being set up so rows written at (row0, col0) fit in its grid. */
+function fitRows(workbook: Workbook, sheet: SheetData, row0: number, col0: number, rows: readonly (readonly unknown[])[]): void {
+  const width = rows.reduce((widest, row) => Math.max(widest, row.length), 0);
+  workbook.fit(sheet, row0 + rows.length, col0 + width);
+}
 
 function registerPlugins(plugins: FakeOptions['functionPlugins']): void {
   for (const { plugin, translations } of plugins ?? []) {
@@ -187,6 +201,7 @@ export function createFakeApps(options: FakeOptions = {}): FakeApps {
   for (const name of names) {
     const sheet = workbook.addSheet(name);
     const rows = initial[name];
+    fitRows(workbook, sheet, 0, 0, rows);
     if (rows.length > 0) workbook.write(sheet, 0, 0, rows);
   }
   const active = options.activeSheet === undefined ? workbook.sheets[0] : workbook.findSheet(options.activeSheet);
@@ -344,9 +359,11 @@ export function createFakeApps(options: FakeOptions = {}): FakeApps {
     namedRanges: () =>
       Object.fromEntries([...ctx.namedRanges].map(([name, { sheet, bounds }]) => [name, `${quoteSheetName(sheet.name)}!${a1Of(bounds)}`])),
     setValues(sheetName, a1, rows) {
-      const sheet = workbook.sheets.find((s) => s.name === sheetName) ?? workbook.addSheet(sheetName);
+      const existing = workbook.sheets.find((s) => s.name === sheetName);
+      const sheet = existing ?? workbook.addSheet(sheetName);
       const parsed = parseA1(a1, () => ({ rows: sheet.maxRows, cols: sheet.maxColumns }));
       if (!parsed) throw new Error(`setValues(): "${a1}" is not A1 notation`);
+      if (!existing) fitRows(workbook, sheet, parsed.bounds.row - 1, parsed.bounds.col - 1, rows);
       workbook.write(sheet, parsed.bounds.row - 1, parsed.bounds.col - 1, rows);
     },
     ui,

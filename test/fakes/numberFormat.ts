@@ -25,8 +25,16 @@ export function isDateTimeFormat(format: string | undefined): boolean {
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
+/** Month names as Sheets shows them in a spreadsheet locale ("lv_LV"), from the host's Intl. */
+function monthNames(locale: string, width: 'long' | 'short'): string[] {
+  const tag = locale.replace(/_/g, '-');
+  if (/^en\b/i.test(tag)) return MONTHS.map((name) => (width === 'long' ? name : name.slice(0, 3)));
+  const format = new Intl.DateTimeFormat(tag, { month: width, timeZone: 'UTC' });
+  return MONTHS.map((_, m) => format.format(new Date(Date.UTC(2024, m, 15))));
+}
+
 /** Renders a serial with a Sheets date pattern (y, m, d, h, s, am/pm); 'm' after h or before s means minutes. */
-function formatSerial(serial: number, format: string): string {
+function formatSerial(serial: number, format: string, locale: string): string {
   const w = wallClockOfSerial(serial);
   const tokens = format.match(/"[^"]*"|\\.|\[[^\]]*\]|am\/pm|a\/p|y+|m+|d+|h+|s+|./gi) ?? [];
   const hasAmPm = tokens.some((t) => /^(am\/pm|a\/p)$/i.test(t));
@@ -51,32 +59,35 @@ function formatSerial(serial: number, format: string): string {
     else if (/^m+$/.test(lower)) {
       const isMinute = (prev && /^h/i.test(prev)) || (next && /^s/i.test(next));
       if (isMinute) out += String(w.minute).padStart(lower.length, '0');
-      else if (lower.length >= 4) out += MONTHS[w.month - 1];
-      else if (lower.length === 3) out += MONTHS[w.month - 1].slice(0, 3);
+      else if (lower.length >= 4) out += monthNames(locale, 'long')[w.month - 1];
+      else if (lower.length === 3) out += monthNames(locale, 'short')[w.month - 1];
       else out += String(w.month).padStart(lower.length, '0');
     } else out += token;
   });
   return out;
 }
 
-/** Renders a number with a plain numeric pattern: decimals, thousands separators, percent. */
-function formatNumber(value: number, format: string): string {
+/** Renders a number with a plain numeric pattern: decimals, thousands separators, percent, in the locale's separators. */
+function formatNumber(value: number, format: string, locale: string): string {
   const code = patternCode(format.split(';')[0]);
   const percent = code.includes('%');
   const scaled = percent ? value * 100 : value;
   const decimals = /\.([0#]*)/.exec(code)?.[1].length ?? 0;
   const grouped = /[#0],[#0]/.test(code);
-  const text = scaled.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: grouped });
+  const text = scaled.toLocaleString(locale.replace(/_/g, '-'), { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: grouped });
   return percent ? `${text}%` : text;
 }
 
-/** The text a cell shows: a simplified take on Sheets' rendering, enough for tests and the playground. */
-export function displayText(value: unknown, serial: number | undefined, format: string | undefined): string {
+/**
+ * The text a cell shows: a simplified take on Sheets' rendering, enough for tests and the
+ * playground. Month names and decimal and group separators follow the spreadsheet's locale.
+ */
+export function displayText(value: unknown, serial: number | undefined, format: string | undefined, locale = 'en_US'): string {
   if (value === '' || value === null || value === undefined) return '';
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (serial !== undefined && format && isDateTimeFormat(format)) return formatSerial(serial, format);
+  if (serial !== undefined && format && isDateTimeFormat(format)) return formatSerial(serial, format, locale);
   if (typeof value === 'number') {
-    if (format && format !== AUTOMATIC_FORMAT && /[0#]/.test(format)) return formatNumber(value, format);
+    if (format && format !== AUTOMATIC_FORMAT && /[0#]/.test(format)) return formatNumber(value, format, locale);
     return String(value);
   }
   return String(value);

@@ -4,7 +4,7 @@
  * 1-based Bounds; ServiceRegistry proxies them for the add-on (counting calls, unwrapping arguments).
  * Error messages copy the wording of Sheets where tests may match them.
  */
-import { a1Of, parseA1, quoteSheetName, type Bounds } from './a1';
+import { MAX_COLUMNS, a1Of, parseA1, quoteSheetName, type Bounds } from './a1';
 import {
   type BorderRecord,
   type FakeChartInfo,
@@ -67,11 +67,15 @@ function integers(ctx: FakeContext, method: string, args: readonly unknown[]): n
   });
 }
 
-function checkBounds(ctx: FakeContext, bounds: Bounds): Bounds {
+/** A range's bounds as Sheets checks them: inside the sheet's grid, which writes never grow. */
+function checkBounds(ctx: FakeContext, bounds: Bounds, sheet: SheetData): Bounds {
   if (bounds.row < 1) ctx.fail('The starting row of the range is too small.');
   if (bounds.col < 1) ctx.fail('The starting column of the range is too small.');
   if (bounds.numRows < 1) ctx.fail('The number of rows in the range must be at least 1.');
   if (bounds.numCols < 1) ctx.fail('The number of columns in the range must be at least 1.');
+  if (bounds.row + bounds.numRows - 1 > sheet.maxRows || bounds.col + bounds.numCols - 1 > sheet.maxColumns) {
+    ctx.fail('The coordinates of the range are outside the dimensions of the sheet.');
+  }
   return bounds;
 }
 
@@ -224,7 +228,7 @@ export class FakeSpreadsheet {
   getRange(a1: string): FakeRange {
     if (typeof a1 !== 'string') signatureError(this.ctx, 'SpreadsheetApp.Spreadsheet.getRange', [a1]);
     const { sheet, bounds } = sheetForA1(this.ctx, a1, this.ctx.activeSheet);
-    return newRange(this.ctx, sheet, checkBounds(this.ctx, bounds));
+    return newRange(this.ctx, sheet, checkBounds(this.ctx, bounds, sheet));
   }
 
   insertSheet(...args: unknown[]): FakeSheet {
@@ -365,11 +369,11 @@ export class FakeSheet {
   getRange(...args: unknown[]): FakeRange {
     if (typeof args[0] === 'string' && args.length === 1) {
       const { sheet, bounds } = sheetForA1(this.ctx, args[0], this.data);
-      return newRange(this.ctx, sheet, checkBounds(this.ctx, bounds));
+      return newRange(this.ctx, sheet, checkBounds(this.ctx, bounds, sheet));
     }
     if (args.length < 2 || args.length > 4) signatureError(this.ctx, 'SpreadsheetApp.Sheet.getRange', args);
     const [row, col, numRows = 1, numCols = 1] = integers(this.ctx, 'SpreadsheetApp.Sheet.getRange', args);
-    return newRange(this.ctx, this.data, checkBounds(this.ctx, { row, col, numRows, numCols }));
+    return newRange(this.ctx, this.data, checkBounds(this.ctx, { row, col, numRows, numCols }, this.data));
   }
   getDataRange(): FakeRange {
     const { lastRow, lastCol } = this.ctx.workbook.usedSize(this.data);
@@ -383,7 +387,7 @@ export class FakeSheet {
       numRows: numRows === -1 ? used.lastRow - row + 1 : numRows,
       numCols: numCols === -1 ? used.lastCol - col + 1 : numCols,
     };
-    return this.ctx.workbook.values(this.data, checkBounds(this.ctx, bounds));
+    return this.ctx.workbook.values(this.data, checkBounds(this.ctx, bounds, this.data));
   }
   getLastRow(): number {
     return this.ctx.workbook.usedSize(this.data).lastRow;
@@ -397,10 +401,14 @@ export class FakeSheet {
   getMaxColumns(): number {
     return this.data.maxColumns;
   }
-  /** Writes one row after the last used row (the sheet grows as needed). */
+  /** Writes one row after the last used row, as typed input; the sheet grows as needed (documented for appendRow). */
   appendRow(rowContents: unknown[]): FakeSheet {
     if (!Array.isArray(rowContents)) signatureError(this.ctx, 'SpreadsheetApp.Sheet.appendRow', [rowContents]);
-    if (rowContents.length > 0) this.ctx.workbook.write(this.data, this.ctx.workbook.usedSize(this.data).lastRow, 0, [rowContents]);
+    if (rowContents.length > 0) {
+      const row0 = this.ctx.workbook.usedSize(this.data).lastRow;
+      this.ctx.workbook.fit(this.data, row0 + 1, rowContents.length);
+      this.ctx.workbook.write(this.data, row0, 0, [rowContents], undefined, true);
+    }
     return this;
   }
   /** Adds empty rows at the end only (inserting in the middle would move cells, which the fake does not do). */
@@ -409,7 +417,19 @@ export class FakeSheet {
     if (after < this.ctx.workbook.usedSize(this.data).lastRow) {
       this.ctx.fail('Sheet.insertRowsAfter inside the used area is not implemented by the Apps Script fake (only appending rows at the end)');
     }
+    if (count < 1) this.ctx.fail('The number of rows to insert must be at least 1.');
     this.ctx.workbook.resize(this.data, this.data.maxRows + count, this.data.maxColumns);
+    return this;
+  }
+  /** Adds empty columns at the right edge only (inserting in the middle would move cells, which the fake does not do). */
+  insertColumnsAfter(afterPosition: number, howMany: number): FakeSheet {
+    const [after, count] = integers(this.ctx, 'SpreadsheetApp.Sheet.insertColumnsAfter', [afterPosition, howMany]);
+    if (after < this.ctx.workbook.usedSize(this.data).lastCol) {
+      this.ctx.fail('Sheet.insertColumnsAfter inside the used area is not implemented by the Apps Script fake (only appending columns at the end)');
+    }
+    if (count < 1) this.ctx.fail('The number of columns to insert must be at least 1.');
+    if (this.data.maxColumns + count > MAX_COLUMNS) this.ctx.fail(`A sheet has at most ${MAX_COLUMNS} columns.`);
+    this.ctx.workbook.resize(this.data, this.data.maxRows, this.data.maxColumns + count);
     return this;
   }
 
@@ -596,7 +616,7 @@ export class FakeRange {
   #fill(value: unknown): void {
     const block: unknown[][] = [];
     for (let i = 0; i < this.bounds.numRows; i++) block.push(new Array(this.bounds.numCols).fill(value));
-    this.workbook.write(this.sheet, this.bounds.row - 1, this.bounds.col - 1, block, { row0: this.bounds.row - 1, col0: this.bounds.col - 1 });
+    this.workbook.write(this.sheet, this.bounds.row - 1, this.bounds.col - 1, block, { row0: this.bounds.row - 1, col0: this.bounds.col - 1 }, true);
   }
 
   #prop(name: string, fallback: unknown): unknown {
@@ -629,7 +649,7 @@ export class FakeRange {
   }
   setValues(values: unknown[][]): FakeRange {
     this.#checkShape('setValues', values);
-    this.workbook.write(this.sheet, this.bounds.row - 1, this.bounds.col - 1, values);
+    this.workbook.write(this.sheet, this.bounds.row - 1, this.bounds.col - 1, values, undefined, true);
     return this;
   }
   setValue(value: unknown): FakeRange {
@@ -650,7 +670,7 @@ export class FakeRange {
   setFormulas(formulas: string[][]): FakeRange {
     this.#checkShape('setFormulas', formulas);
     for (const row of formulas) for (const f of row) if (typeof f !== 'string') signatureError(this.ctx, 'SpreadsheetApp.Range.setFormulas', [formulas]);
-    this.workbook.write(this.sheet, this.bounds.row - 1, this.bounds.col - 1, formulas);
+    this.workbook.write(this.sheet, this.bounds.row - 1, this.bounds.col - 1, formulas, undefined, true);
     return this;
   }
   setFormula(formula: string): FakeRange {
@@ -812,7 +832,7 @@ export class FakeRange {
   offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): FakeRange {
     const args = [rowOffset, columnOffset, ...(numRows === undefined ? [] : [numRows]), ...(numColumns === undefined ? [] : [numColumns])];
     const [dr, dc, rows = this.bounds.numRows, cols = this.bounds.numCols] = integers(this.ctx, 'SpreadsheetApp.Range.offset', args);
-    return newRange(this.ctx, this.sheet, checkBounds(this.ctx, { row: this.bounds.row + dr, col: this.bounds.col + dc, numRows: rows, numCols: cols }));
+    return newRange(this.ctx, this.sheet, checkBounds(this.ctx, { row: this.bounds.row + dr, col: this.bounds.col + dc, numRows: rows, numCols: cols }, this.sheet));
   }
   getCell(row: number, column: number): FakeRange {
     const [r, c] = integers(this.ctx, 'SpreadsheetApp.Range.getCell', [row, column]);

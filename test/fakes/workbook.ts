@@ -13,6 +13,7 @@ import { CellValueDetailedType, DetailedCellError, HyperFormula, type CellValue,
 import { MAX_COLUMNS, columnLetters, quoteSheetName, type Bounds } from './a1';
 import { closeOpenEndedRanges, hasOpenEndedRange, shiftFormula } from './formulaText';
 import { AUTOMATIC_FORMAT, displayText, isDateTimeFormat } from './numberFormat';
+import { parseTypedText, typingLocale, type TypingLocale } from './typedText';
 import { wallClockOfSerial, zoneClock, type ZoneClock } from './zonedTime';
 
 /** A formula cell as written (with its leading '='); the engine holds its value. */
@@ -127,6 +128,7 @@ export class Workbook {
   /** Formula cells with open-ended ranges, and the engine text they were last given. */
   private readonly openRangeCells = new Map<SheetData, Map<number, string>>();
   private readonly formatIsDate = new Map<string, boolean>();
+  private typing: TypingLocale | undefined;
 
   constructor(options: WorkbookOptions) {
     this.timeZone = options.timeZone;
@@ -213,25 +215,49 @@ export class Workbook {
    * (without the apostrophe), a Date becomes the serial of its wall clock in the spreadsheet's
    * zone and gets a date format unless the cell has one, '' / null / undefined empty the cell.
    * `origin` makes every formula a fill of one formula written at that cell (relative references move).
+   * `typed` reads other text as Sheets reads typed input (parseTypedText: '007' is 7, 'TRUE' a
+   * boolean, '2024-01-31' a date), except in cells formatted as plain text ('@'), which keep the
+   * string exactly as written. Without it (cells set up by a test or a loaded file) text stays text.
+   * The block must lie inside the sheet's grid: Sheets does not grow a grid on writes.
    */
-  write(sheet: SheetData, row0: number, col0: number, values: readonly (readonly unknown[])[], origin?: { row0: number; col0: number }): void {
+  write(
+    sheet: SheetData,
+    row0: number,
+    col0: number,
+    values: readonly (readonly unknown[])[],
+    origin?: { row0: number; col0: number },
+    typed = false,
+  ): void {
     let formats: Map<number, unknown> | undefined;
     let width = 0;
+    for (const row of values) if (row.length > width) width = row.length;
+    if (values.length > 0 && width > 0 && (row0 + values.length > sheet.maxRows || col0 + width > sheet.maxColumns)) {
+      throw new this.realm.Error('The coordinates of the range are outside the dimensions of the sheet.');
+    }
+    const typing = typed ? (this.typing ??= typingLocale(this.locale)) : undefined;
     for (let i = 0; i < values.length; i++) {
       const source = values[i];
       const r = row0 + i;
       const gridRow = (sheet.rows[r] ??= []);
-      if (source.length > width) width = source.length;
       for (let j = 0; j < source.length; j++) {
         const c = col0 + j;
         const value = source[j];
         let stored: StoredCell;
-        if (typeof value === 'string') {
+        const plainText = typing !== undefined && typeof value === 'string' && (formats ??= sheet.propMap('numberFormat')).get(cellKey(r, c)) === '@';
+        if (plainText) {
+          stored = value === '' ? undefined : value;
+        } else if (typeof value === 'string') {
           if (value.length > 1 && value[0] === '=') {
             stored = new FormulaCell(origin ? shiftFormula(value, r - origin.row0, c - origin.col0) : value);
           } else {
             const text = value[0] === "'" ? value.slice(1) : value;
-            stored = text === '' ? undefined : text;
+            const parsed = typing && text === value ? parseTypedText(text, typing, this.clock) : undefined;
+            if (parsed) {
+              stored = parsed.value;
+              formats ??= sheet.propMap('numberFormat');
+              const key = cellKey(r, c);
+              if (parsed.format && !formats.has(key)) formats.set(key, parsed.format);
+            } else stored = text === '' ? undefined : text;
           }
         } else if (typeof value === 'number') {
           // Sheets cannot hold NaN or Infinity; the fake keeps them visible as text rather than guessing.
@@ -264,7 +290,6 @@ export class Workbook {
     }
     if (values.length > 0 && width > 0) this.pending.push({ sheet, row0, col0, numRows: values.length, numCols: width });
     this.touched(sheet);
-    this.grow(sheet, row0 + values.length, col0 + width);
   }
 
   /** Queues a block for the engine again (its formats changed). */
@@ -299,8 +324,11 @@ export class Workbook {
     this.touched(sheet);
   }
 
-  /** Grows the sheet's grid to hold a write, as Sheets does, and re-closes open ranges into it. */
-  private grow(sheet: SheetData, rows: number, cols: number): void {
+  /**
+   * Grows the sheet's grid to at least this many rows and columns and re-closes open ranges into
+   * it: for appendRow, and for sheets a test or a loaded file sets up with more than the default.
+   */
+  fit(sheet: SheetData, rows: number, cols: number): void {
     if (cols > sheet.maxColumns) sheet.maxColumns = cols;
     if (rows > sheet.maxRows) {
       sheet.maxRows = rows;
@@ -455,8 +483,8 @@ export class Workbook {
     for (let i = 0; i < bounds.numRows; i++) out[i] = new this.realm.Array(bounds.numCols);
     this.visit(sheet, bounds, (value, asDate, format, i, j) => {
       if (value instanceof DetailedCellError) out[i][j] = errorText(value);
-      else if (asDate) out[i][j] = displayText(value, value as number, format ?? DATE_FORMAT);
-      else out[i][j] = displayText(value, undefined, format);
+      else if (asDate) out[i][j] = displayText(value, value as number, format ?? DATE_FORMAT, this.locale);
+      else out[i][j] = displayText(value, undefined, format, this.locale);
     });
     return out;
   }

@@ -3,7 +3,7 @@ import { createFakeApps, type FakeApps, type FakeOptions } from '../fakes/appsSc
 import type { BuildRequest, BuildSummary, TableInspection } from '../../src/shared/wizard';
 import { seed004Rows } from '../fixtures/seed004';
 import type { Row } from './bruteForce';
-import { loadBundle, type BundleContext } from './bundle';
+import { loadBundle, type BundleContext, type BundleOptions } from './bundle';
 import { isoInZone, sheetsDate } from './dates';
 
 export const ZONE = 'Europe/Oslo';
@@ -21,10 +21,10 @@ export interface WizardWorld {
   table(sheetName: string): unknown[][];
 }
 
-export function wizardWorld(rows: Row[] = seed004Rows(), options: FakeOptions = {}): WizardWorld {
+export function wizardWorld(rows: Row[] = seed004Rows(), options: FakeOptions = {}, bundleOptions: BundleOptions = {}): WizardWorld {
   const zone = options.timeZone ?? ZONE;
   const apps = createFakeApps({ timeZone: zone, locale: 'nb_NO', sheets: { Customers: customerSheet(rows, zone) }, activeSheet: 'Customers', ...options });
-  const addOn = loadBundle(apps.globals);
+  const addOn = loadBundle(apps.globals, bundleOptions);
   const world: WizardWorld = {
     apps,
     addOn,

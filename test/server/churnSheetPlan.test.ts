@@ -8,7 +8,7 @@ import { planChurnSheet, type SheetPlan } from '../../src/server/churnSheetPlan'
 import type { OutputMode } from '../../src/shared/wizard';
 import { SEED_004_MONTHS, seed004Rows } from '../fixtures/seed004';
 import type { Row } from '../helpers/bruteForce';
-import { isoInZone, serialOf, sheetsDate } from '../helpers/dates';
+import { serialOf, sheetsDate } from '../helpers/dates';
 import { PORTABLE_FUNCTIONS, functionsIn } from '../helpers/formulaFunctions';
 
 const ZONE = 'America/Sao_Paulo';
@@ -22,7 +22,6 @@ function plan(rows: Row[], kind: PeriodKind, output: OutputMode, profit: number 
   return planChurnSheet({
     blocks: [{ title: null, rows: buildChurnTable(table, kind).rows }],
     kind,
-    timeZone: zone,
     output,
     source: { sheetName, startColumn: 2, endColumn: 3, firstDataRow: 2, lastRow: rows.length + 1, wholeColumns: true },
     profitPerCustomer: profit,
@@ -34,7 +33,7 @@ function plan(rows: Row[], kind: PeriodKind, output: OutputMode, profit: number 
 function evaluate(rows: Row[], sheetPlan: SheetPlan, sheetName = "O'Brien's customers"): unknown[][] {
   const source = [['Customer', 'Start', 'End'], ...rows.map((r, i) => [`C${i}`, serialOf(r.start), r.end ? serialOf(r.end) : null])];
   const churn: unknown[][] = [[...sheetPlan.header]];
-  sheetPlan.periodColumn.forEach((cell, i) => churn.push([serialOf(isoInZone(cell[0] as Date, ZONE)), ...sheetPlan.body[i]]));
+  sheetPlan.periodColumn.forEach((cell, i) => churn.push([cell[0], ...sheetPlan.body[i]]));
   // The info block beside the table holds the profit per customer that lost profit refers to.
   sheetPlan.infoBlock.forEach(([label, value], r) => {
     while (churn.length <= r) churn.push([]);
@@ -55,7 +54,7 @@ describe('the churn sheet plan', () => {
 
   test('values mode carries the spec numbers, lost profit included', () => {
     const values = plan(rows, 'month', 'values');
-    const january = values.body[values.periodColumn.findIndex((c) => isoInZone(c[0] as Date, ZONE) === '2024-01-01')];
+    const january = values.body[values.periodColumn.findIndex((c) => c[0] === serialOf('2024-01-01'))];
     expect(january.slice(0, 6)).toEqual([500, 200, 0, 15, 4, 681]);
     expect(january[6]).toBeCloseTo(0.03, 12);
     expect(january[7]).toBeCloseTo(0.038, 12);
@@ -107,6 +106,8 @@ describe('the churn sheet plan', () => {
   test('a sheet name with quotes is quoted safely, and the name shown as text cannot become a formula', () => {
     const formulaPlan = plan(rows, 'month', 'formulas', null, "=HYPERLINK('x')");
     expect(formulaPlan.body[0][0]).toContain("'=HYPERLINK(''x'')'!$B:$B");
-    expect(formulaPlan.infoBlock[1][1]).toBe("'=HYPERLINK('x')");
+    // Written as it is into a plain-text cell (formats go in before values), where Sheets keeps it text.
+    expect(formulaPlan.infoBlock[1][1]).toBe("=HYPERLINK('x')");
+    expect(formulaPlan.infoFormats[1]).toBe('@');
   });
 });

@@ -8,7 +8,7 @@ import type { SourceColumns } from '../../src/server/churnSheetPlan';
 import { planCohortSheet, type CohortSheetPlan } from '../../src/server/cohortSheetPlan';
 import type { OutputMode } from '../../src/shared/wizard';
 import type { Row } from '../helpers/bruteForce';
-import { isoInZone, sheetsDate } from '../helpers/dates';
+import { serialOf, sheetsDate } from '../helpers/dates';
 import { PORTABLE_FUNCTIONS, functionsIn } from '../helpers/formulaFunctions';
 
 const ZONE = 'America/Sao_Paulo';
@@ -30,7 +30,6 @@ function plan(kind: PeriodKind, output: OutputMode, source: Partial<SourceColumn
   return planCohortSheet({
     rows: computeCohorts(activityIntervals(table), kind, table.span!),
     kind,
-    timeZone: zone,
     output,
     source: { sheetName: "O'Brien's customers", startColumn: 2, endColumn: 3, firstDataRow: 2, lastRow: 6, wholeColumns: true, ...source },
     language,
@@ -43,7 +42,8 @@ describe('the cohort sheet plan', () => {
     expect(values.baseName).toBe('Cohorts by month');
     expect(values.header).toEqual(['Cohort start', 'Cohort size', 'Month 0', 'Month 1', 'Month 2', 'Month 3']);
     expect(values.headerNotes[2]).toBe(values.headerNotes[5]);
-    expect(values.periodColumn.map((date) => isoInZone(date, ZONE))).toEqual(['2024-01-01', '2024-02-01', '2024-03-01', '2024-04-01']);
+    // Whole days as serials, never a Date (which Sheets would store as the day's first instant).
+    expect(values.periodColumn).toEqual(['2024-01-01', '2024-02-01', '2024-03-01', '2024-04-01'].map(serialOf));
     expect(values.body).toEqual([
       [3, 2 / 3, 1 / 3, 1 / 3, 1 / 3],
       [1, 1, 1, 0, ''],
