@@ -3,7 +3,7 @@
  * (a serial day, or a date cell read by an engine that has no Date type), or text in the
  * spreadsheet locale's writing (2024-01-31, 31.01.2024, 31/01/2024, 1/31/2024, 31.1.2024.).
  */
-import { dayFromSerial, isDayInRange, validDayFromCivil } from './calendar';
+import { MAX_DAY, MIN_DAY, MS_PER_DAY, dayFromSerial, isDayInRange, validDayFromCivil } from './calendar';
 import { parseWordDate } from './monthNames';
 import type { TimeZone } from './timezone';
 
@@ -86,6 +86,8 @@ export function resolveDateOrder(evidence: DayMonthEvidence, localeOrder: DateOr
 
 export function parseDateText(text: string, order: DateOrder, monthNames?: Map<string, number>): number | undefined {
   const trimmed = text.trim();
+  // No date is written in more characters; a long text (up to 50,000 in a cell) is not read word by word.
+  if (trimmed.length > LONGEST_DATE_TEXT) return undefined;
   let match = YEAR_FIRST.exec(trimmed);
   if (match) return validDayFromCivil(Number(match[1]), Number(match[2]), Number(match[3]));
   match = YEAR_LAST.exec(trimmed);
@@ -96,6 +98,19 @@ export function parseDateText(text: string, order: DateOrder, monthNames?: Map<s
   }
   const words = monthNames ? parseWordDate(trimmed, monthNames) : undefined;
   return words ? validDayFromCivil(...words) : undefined;
+}
+
+/** Longer than any date written out, with a weekday and month in words ("poniedziałek, 31 stycznia 2024"). */
+const LONGEST_DATE_TEXT = 100;
+
+/**
+ * Whether an instant's UTC day is within a day of the years a table reads: only then can its
+ * day in some time zone be one of them. Instants far outside (a Date of the year 275760) are out
+ * of range in every zone, and are never handed to the time-zone lookup.
+ */
+export function isNearDayRange(instantMs: number): boolean {
+  const utcDay = Math.floor(instantMs / MS_PER_DAY);
+  return utcDay >= MIN_DAY - 1 && utcDay <= MAX_DAY + 1;
 }
 
 /** Reads cells into day numbers in one spreadsheet's time zone and text order. */
@@ -112,6 +127,7 @@ export class DateReader {
     if (value instanceof Date) {
       const time = value.getTime();
       if (Number.isNaN(time)) return NOT_DATE;
+      if (!isNearDayRange(time)) return OUT_OF_RANGE;
       day = this.timeZone.dayOf(time);
     } else if (typeof value === 'number') {
       if (!Number.isFinite(value)) return NOT_DATE;

@@ -28,15 +28,40 @@ export function segmentKey(name: string): string {
 }
 
 /**
+ * segmentKey of each name, computed once per distinct name: a locale-aware lower case costs
+ * microseconds, and a column of 100,000 rows usually holds a handful of names.
+ */
+function keyOf(): (name: string) => string {
+  const known = new Map<string, string>();
+  return (name) => {
+    let key = known.get(name);
+    if (key === undefined) {
+      key = segmentKey(name);
+      known.set(name, key);
+    }
+    return key;
+  };
+}
+
+/** How many blocks splitBySegment makes (the blank segment included), without building them. */
+export function countSegments(segments: readonly string[]): number {
+  const key = keyOf();
+  const keys = new Set<string>();
+  for (const name of segments) keys.add(key(name));
+  return keys.size;
+}
+
+/**
  * The table's rows grouped by segment, in the order of their names (case-insensitive), the
  * blank segment last. O(rows): one pass to group, one to copy each row into its part.
  */
 export function splitBySegment(table: CustomerTable & { segments: string[] }): SegmentPart[] {
   const { startDays, endDays, ids, amounts, segments } = table;
   const groups = new Map<string, { name: string; rows: number[] }>();
+  const keyOfName = keyOf();
   for (let i = 0; i < startDays.length; i++) {
     const name = segments[i].trim();
-    const key = segmentKey(name);
+    const key = keyOfName(name);
     const group = groups.get(key);
     if (group) group.rows.push(i);
     else groups.set(key, { name, rows: [i] });

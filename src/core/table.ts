@@ -5,7 +5,8 @@
  * silently. Nothing here writes anywhere: the source stays as it is.
  */
 import { MAX_DAY, MIN_DAY, isDayInRange, isoFromDay } from './calendar';
-import { DateReader, dayMonthEvidence, resolveDateOrder, type DateOrder, type DateReading } from './dates';
+import { DateReader, dayMonthEvidence, isNearDayRange, resolveDateOrder, type DateOrder, type DateReading } from './dates';
+import { MAX_AMOUNT, quoted } from './limits';
 import { monthNamesOf } from './monthNames';
 import { parseNumberText } from './numbers';
 import type { TimeZone } from './timezone';
@@ -89,9 +90,10 @@ export interface CustomerTable {
   dateOrders: DateOrderReport[];
 }
 
+/** A cell as a problem quotes it: a long text is cut short, so the problem row fits in a cell. */
 function cellText(value: unknown): string {
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString().slice(0, 10);
-  return String(value);
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString().split('T')[0];
+  return quoted(String(value));
 }
 
 /** A cell Sheets hands over as empty: '', or only spaces. */
@@ -117,11 +119,12 @@ function readerFor(
 const CURRENCY_BEFORE = /^(?:[$€£¥]|eur|usd|gbp|nok|sek|dkk|pln|kr|zł)\s*/i;
 const CURRENCY_AFTER = /\s*(?:[$€£¥]|eur|usd|gbp|nok|sek|dkk|pln|kr\.?|zł)$/i;
 
-export type AmountReading = { kind: 'amount'; value: number } | { kind: 'blank' | 'notNumber' | 'negative' };
+export type AmountReading = { kind: 'amount'; value: number } | { kind: 'blank' | 'notNumber' | 'negative' | 'tooLarge' };
 
 /**
  * An amount cell: numbers as they are, text read in the spreadsheet locale's way ("1 234,50",
- * "49.90", "€ 49"). A percentage, a date or a truth value is not an amount.
+ * "49.90", "€ 49"). A percentage, a date or a truth value is not an amount, nor is a number
+ * above MAX_AMOUNT, whose sums could pass the largest number a spreadsheet holds.
  */
 export function readAmount(value: unknown, decimalSeparator: '.' | ',' = '.'): AmountReading {
   if (isBlankCell(value)) return { kind: 'blank' };
@@ -132,10 +135,19 @@ export function readAmount(value: unknown, decimalSeparator: '.' | ',' = '.'): A
   }
   if (amount === undefined) return { kind: 'notNumber' };
   if (amount < 0) return { kind: 'negative' };
+  if (amount > MAX_AMOUNT) return { kind: 'tooLarge' };
   return { kind: 'amount', value: amount === 0 ? 0 : amount };
 }
 
-const AMOUNT_PROBLEMS = { blank: 'row.amountMissing', notNumber: 'row.amountNotNumber', negative: 'row.amountNegative' } as const;
+/** The bound as the problem names it, in the notation Sheets shows for such numbers. */
+const MAX_AMOUNT_TEXT = MAX_AMOUNT.toExponential().replace('e+', 'E');
+
+const AMOUNT_PROBLEMS = {
+  blank: 'row.amountMissing',
+  notNumber: 'row.amountNotNumber',
+  negative: 'row.amountNegative',
+  tooLarge: 'row.amountTooLarge',
+} as const;
 
 const cell = (column: Column | undefined, i: number): unknown => (column ? column.rows[i][column.index] : undefined);
 const isText = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
@@ -182,7 +194,7 @@ export function readCustomerTable(columns: CustomerColumns, options: ReadOptions
       const value = cell(amountColumn, i);
       const reading = readAmount(value, decimalSeparator);
       if (reading.kind !== 'amount') {
-        report(firstRowNumber + i, AMOUNT_PROBLEMS[reading.kind], { value: cellText(value) });
+        report(firstRowNumber + i, AMOUNT_PROBLEMS[reading.kind], { value: cellText(value), ...(reading.kind === 'tooLarge' ? { max: MAX_AMOUNT_TEXT } : {}) });
         return;
       }
       amounts[kept] = reading.value;
@@ -202,8 +214,18 @@ export function readCustomerTable(columns: CustomerColumns, options: ReadOptions
     }
     kept++;
   };
-  /** A date used as a segment, as the day it shows in the spreadsheet. */
-  const segmentDate = (value: Date): string => (Number.isNaN(value.getTime()) ? 'Invalid Date' : isoFromDay(timeZone.dayOf(value.getTime())));
+  /**
+   * A date used as a segment, as the day it shows in the spreadsheet. Time zones are only looked
+   * up within the years a table reads (far outside them the spreadsheet's day may even lie past
+   * the last instant a Date can hold), so a date outside them is named by its UTC day.
+   */
+  const segmentDate = (value: Date): string => {
+    const time = value.getTime();
+    if (Number.isNaN(time)) return 'Invalid Date';
+    if (!isNearDayRange(time)) return value.toISOString().split('T')[0];
+    const day = timeZone.dayOf(time);
+    return isDayInRange(day) ? isoFromDay(day) : value.toISOString().split('T')[0];
+  };
   /** Reads one date cell the general way; reports and returns undefined when it is unusable. */
   const readDate = (i: number, value: unknown, reader: DateReader, which: 'start' | 'end'): number | undefined => {
     const reading: DateReading = reader.read(value);
@@ -234,7 +256,8 @@ export function readCustomerTable(columns: CustomerColumns, options: ReadOptions
     const endCell = endRows ? endRows[i][endIndex] : undefined;
     const startTime = startCell instanceof Date ? startCell.getTime() : NaN;
     const endTime = endCell instanceof Date ? endCell.getTime() : endCell === '' || endCell === undefined ? NO_END_TIME : NaN;
-    if (Number.isNaN(startTime) || Number.isNaN(endTime)) {
+    // NaN (not a Date) and instants far outside the years read go the general way.
+    if (!isNearDayRange(startTime) || (endTime !== NO_END_TIME && !isNearDayRange(endTime))) {
       otherRows.push(i);
       continue;
     }

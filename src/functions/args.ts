@@ -3,6 +3,7 @@
  * a range as a 2-D array (rows of cells); blank cells arrive as "" and a left-out optional
  * argument as undefined. Every message names the function, the argument and the value.
  */
+import { quoted } from '../core/limits';
 import { parseNumberText } from '../core/numbers';
 import { isBlankCell, type Column } from '../core/table';
 import { UserError, translate, type Language, type MessageKey, type MessageParams } from '../i18n';
@@ -39,9 +40,11 @@ export function positionSuffix(ctx: CallContext, position: Position): string {
   return position ? translate(ctx.language, 'at.cell', { row: position.row + 1, col: position.col + 1 }) : '';
 }
 
-function displayValue(value: Cell): string {
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString().slice(0, 10);
-  return String(value);
+/** A value as a message quotes it; a long text is cut short, and a range by its first cell (as options are read). */
+export function displayValue(value: Cell): string {
+  if (Array.isArray(value)) return value.length === 0 ? '' : displayValue(Array.isArray(value[0]) ? value[0][0] : value[0]);
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString().split('T')[0];
+  return quoted(String(value));
 }
 
 /** A number from a cell: numbers as they are, numeric text read in the spreadsheet's locale. */
@@ -59,15 +62,35 @@ export interface NamedArg {
   value: Cell | Grid;
 }
 
-/** Sheets would show NaN or Infinity as an error without a reason; say what went wrong instead. */
-function finite(ctx: CallContext, value: number, position: Position): number {
-  if (!Number.isFinite(value)) fail(ctx, 'arg.notFinite', { at: positionSuffix(ctx, position) });
-  return value;
+/**
+ * Sheets would show NaN or Infinity as an error without a reason; say what went wrong instead.
+ * Only inputs far from ordinary sizes overflow (1E308 customers, a churn rate of 5E-324), so the
+ * message names the input farthest from 1 in orders of magnitude as the one to check.
+ */
+function finite(ctx: CallContext, value: number, names: string[], inputs: number[], position: Position): number {
+  if (Number.isFinite(value)) return value;
+  let culprit = 0;
+  let farthest = -1;
+  inputs.forEach((input, i) => {
+    const distance = input === 0 ? 0 : Math.abs(Math.log10(Math.abs(input)));
+    if (distance > farthest) {
+      culprit = i;
+      farthest = distance;
+    }
+  });
+  return fail(ctx, 'arg.resultOverflow', { arg: names[culprit], value: inputs[culprit], at: positionSuffix(ctx, position) });
 }
+
+/** A cell of a range, or undefined where a row is shorter than the first (or not a row at all). */
+const cellAt = (grid: Grid, r: number, c: number): Cell => {
+  const row = grid[r];
+  return Array.isArray(row) ? row[c] : undefined;
+};
 
 /**
  * Applies a computation cell by cell. Scalars are used in every cell; ranges must all have the
- * same shape, and the result has that shape. A cell where any input is blank stays blank.
+ * same shape, and the result has that shape. A cell where any input is blank stays blank, and
+ * so does the whole result when a range has no cells: Sheets cannot show an empty array.
  */
 export function elementwise(
   ctx: CallContext,
@@ -77,10 +100,12 @@ export function elementwise(
   for (const arg of args) {
     if (arg.value === undefined) fail(ctx, 'arg.required', { arg: arg.name });
   }
+  const names = args.map((arg) => arg.name);
   const grids = args.filter((arg) => isGrid(arg.value)) as { name: string; value: Grid }[];
   if (grids.length === 0) {
     if (args.some((arg) => isBlankCell(arg.value))) return '';
-    return finite(ctx, compute(args.map((arg) => toNumber(ctx, arg.name, arg.value))), undefined);
+    const inputs = args.map((arg) => toNumber(ctx, arg.name, arg.value));
+    return finite(ctx, compute(inputs), names, inputs, undefined);
   }
 
   const shape = grids[0];
@@ -100,17 +125,20 @@ export function elementwise(
     }
   }
 
+  if (rows === 0 || cols === 0) return '';
+
   const result: (number | string)[][] = [];
   for (let r = 0; r < rows; r++) {
     const out: (number | string)[] = [];
     for (let c = 0; c < cols; c++) {
-      const cells = args.map((arg) => (isGrid(arg.value) ? arg.value[r][c] : arg.value));
+      const cells = args.map((arg) => (isGrid(arg.value) ? cellAt(arg.value, r, c) : arg.value));
       if (cells.some(isBlankCell)) {
         out.push('');
         continue;
       }
       const position = { row: r, col: c };
-      out.push(finite(ctx, compute(cells.map((cell, i) => toNumber(ctx, args[i].name, cell, position)), position), position));
+      const inputs = cells.map((cell, i) => toNumber(ctx, args[i].name, cell, position));
+      out.push(finite(ctx, compute(inputs, position), names, inputs, position));
     }
     result.push(out);
   }

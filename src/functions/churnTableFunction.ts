@@ -9,11 +9,10 @@ import { activityIntervals } from '../core/customers';
 import { computeDailyChurn } from '../core/dailyChurn';
 import { adjustedChurn, type CountMethod } from '../core/metrics';
 import { isPeriodKind, type PeriodKind } from '../core/periods';
-import { TimeZone } from '../core/timezone';
 import { translate, type MessageKey } from '../i18n';
-import { fail, optionText, type CallContext, type Cell, type Grid } from './args';
+import { displayValue, fail, optionText, type CallContext, type Cell, type Grid } from './args';
 import { parseAdjustedMethod } from './rates';
-import { describeProblems, readTableArgs, tableOutput, type SheetSettings, type TableCell } from './tableArgs';
+import { describeProblems, periodStarts, readTableArgs, tableOutput, type SheetSettings, type TableCell } from './tableArgs';
 
 export { describeProblems, type SheetSettings };
 
@@ -35,12 +34,12 @@ export function parsePeriod(ctx: CallContext, value: Cell | Grid): PeriodKind {
   const text = optionText(value);
   if (text === '') return 'month';
   if (isPeriodKind(text)) return text;
-  return fail(ctx, 'arg.unknownPeriod', { value: String(value) });
+  return fail(ctx, 'arg.unknownPeriod', { value: displayValue(value) });
 }
 
 
-export function periodTableRow(row: PeriodRow, timeZone: TimeZone): (Date | number | string)[] {
-  return [new Date(timeZone.startOfDay(row.startDay)), ...periodFigures(row)];
+export function periodTableRow(row: PeriodRow, startOf: (day: number) => Date): (Date | number | string)[] {
+  return [startOf(row.startDay), ...periodFigures(row)];
 }
 
 /**
@@ -73,11 +72,12 @@ export function CHURN_TABLE(
   const header = CHURN_TABLE_HEADER_KEYS.map((key) => translate(ctx.language, key));
   // The last column by the chosen method: "daily" from the customers' days, under its own name.
   if (adjustedMethod === 'daily') header[header.length - 1] = translate(ctx.language, 'table.dailyChurn');
-  return tableOutput(ctx, table, header, (part) => {
+  const startOf = periodStarts(timeZone);
+  return tableOutput(ctx, table, kind, header, (part) => {
     // One merge of each customer's rows serves both the counts and the daily churn.
     const intervals = activityIntervals(part);
     const rows = computePeriodTable(intervals, kind, part.span!);
-    const output = rows.map((row) => periodTableRow(row, timeZone));
+    const output = rows.map((row) => periodTableRow(row, startOf));
     if (adjustedMethod !== 'start') {
       const values = adjustedMethod === 'daily' ? computeDailyChurn(intervals, kind, part.span!) : rows.map((row) => adjustedChurnOfRow(row, adjustedMethod));
       values.forEach((value, i) => (output[i][output[i].length - 1] = value ?? ''));

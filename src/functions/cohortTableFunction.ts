@@ -6,14 +6,11 @@
  * that could not be used are listed in one last row, as in CHURN_TABLE.
  */
 import { buildCohortTable, cohortFigures, COHORT_MODES, isCohortMode, type CohortMode } from '../core/cohorts';
-import { periodKeyOfDay, type PeriodKind } from '../core/periods';
+import type { PeriodKind } from '../core/periods';
 import { translate, type MessageKey } from '../i18n';
-import { fail, optionText, type CallContext, type Cell, type Grid } from './args';
+import { displayValue, fail, optionText, type CallContext, type Cell, type Grid } from './args';
 import { parsePeriod } from './churnTableFunction';
-import { describeProblems, readTableArgs, tableOutput, type SheetSettings, type TableCell } from './tableArgs';
-
-/** A spreadsheet holds at most ten million cells; a larger table could never be shown. */
-const SPREADSHEET_CELLS = 10_000_000;
+import { describeProblems, periodCount, periodStarts, readTableArgs, tableOutput, type SheetSettings, type TableCell } from './tableArgs';
 
 const SINCE_KEYS: Record<PeriodKind, MessageKey> = {
   month: 'cohort.since.month',
@@ -26,7 +23,7 @@ export function parseCohortMode(ctx: CallContext, value: Cell | Grid): CohortMod
   const text = optionText(value);
   if (text === '') return 'share';
   if (isCohortMode(text)) return text;
-  return fail(ctx, 'arg.unknownMode', { value: String(value), allowed: COHORT_MODES.map((mode) => `"${mode}"`).join(', ') });
+  return fail(ctx, 'arg.unknownMode', { value: displayValue(value), allowed: COHORT_MODES.map((mode) => `"${mode}"`).join(', ') });
 }
 
 /** The header row: cohort start, cohort size, then the periods since start in the user's words. */
@@ -53,12 +50,10 @@ export function COHORT_TABLE(
     return fail(ctx, 'arg.noUsableRows', { arg: 'start_dates', problems: describeProblems(ctx.language, table.problems, table.problemCount) });
   }
 
-  // Checked before counting: a weekly table over a century would not fit in any spreadsheet.
-  const periods = periodKeyOfDay(kind, table.span.lastDay) - periodKeyOfDay(kind, table.span.firstDay) + 1;
-  const width = periods + 2;
-  if ((periods + 2) * width > SPREADSHEET_CELLS) fail(ctx, 'arg.cohortTooLarge', { rows: periods + 2, cols: width });
-
-  return tableOutput(ctx, table, cohortHeader(ctx, kind, periods), (part) =>
-    buildCohortTable(part, kind).rows.map((row) => [new Date(timeZone.startOfDay(row.startDay)), ...cohortFigures(row, periods, cohortMode)]),
+  // One column per period since start: tableOutput refuses a table too large before counting.
+  const periods = periodCount(kind, table.span);
+  const startOf = periodStarts(timeZone);
+  return tableOutput(ctx, table, kind, cohortHeader(ctx, kind, periods), (part) =>
+    buildCohortTable(part, kind).rows.map((row) => [startOf(row.startDay), ...cohortFigures(row, periods, cohortMode)]),
   );
 }

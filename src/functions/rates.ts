@@ -14,7 +14,7 @@ import {
   type AdjustedMethod,
   type CountMethod,
 } from '../core/metrics';
-import { describePosition, elementwise, fail, optionText, positionSuffix, type CallContext, type Cell, type Grid, type Position } from './args';
+import { describePosition, displayValue, elementwise, fail, optionText, positionSuffix, type CallContext, type Cell, type Grid, type Position } from './args';
 
 type Result = ReturnType<typeof elementwise>;
 
@@ -35,7 +35,8 @@ function requireLostWithinStart(ctx: CallContext, start: number, lost: number, p
 
 /** A computed rate is always defined once its inputs passed validation; this guards the promise. */
 function defined(value: number | undefined): number {
-  if (value === undefined || !Number.isFinite(value)) throw new Error('internal: a validated rate was undefined');
+  if (value === undefined) throw new Error('internal: a validated rate was undefined');
+  // An overflow (Infinity, NaN) is the inputs' doing: elementwise names the input to check.
   return value;
 }
 
@@ -74,7 +75,7 @@ export function parseAdjustedMethod(ctx: CallContext, value: Cell | Grid): Adjus
   if (text === '') return 'start';
   if (isAdjustedMethod(text)) return text;
   return fail(ctx, 'arg.unknownMethod', {
-    value: String(value),
+    value: displayValue(value),
     allowed: ADJUSTED_METHODS.map((method) => `"${method}"`).join(', '),
   });
 }

@@ -8,10 +8,10 @@
  */
 import { customerLtv, mrrChurn } from '../core/metrics';
 import { buildRevenueTable, revenueFigures, type RevenueInput, type RevenueRow } from '../core/revenue';
-import { TimeZone } from '../core/timezone';
 import { translate, type MessageKey } from '../i18n';
 import {
   describePosition,
+  displayValue,
   elementwise,
   fail,
   isBlankCell,
@@ -23,7 +23,7 @@ import {
   type Position,
 } from './args';
 import { parsePeriod } from './churnTableFunction';
-import { describeProblems, readTableArgs, tableOutput, type SheetSettings, type TableCell } from './tableArgs';
+import { describeProblems, periodStarts, readTableArgs, tableOutput, type SheetSettings, type TableCell } from './tableArgs';
 
 type Result = ReturnType<typeof elementwise>;
 
@@ -58,7 +58,8 @@ function requireNonNegative(ctx: CallContext, arg: string, value: number, positi
 
 /** A computed value is always defined once its inputs passed validation; this guards the promise. */
 function defined(value: number | undefined): number {
-  if (value === undefined || !Number.isFinite(value)) throw new Error('internal: a validated result was undefined');
+  if (value === undefined) throw new Error('internal: a validated result was undefined');
+  // An overflow (Infinity, NaN) is the inputs' doing: elementwise names the input to check.
   return value;
 }
 
@@ -73,7 +74,7 @@ export function parseNet(ctx: CallContext, value: Cell | Grid): boolean {
     if (text === 'true' || text === 'net') return true;
     if (text === 'false' || text === 'gross') return false;
   }
-  return fail(ctx, 'arg.notTrueFalse', { arg: 'net', value: String(cell) });
+  return fail(ctx, 'arg.notTrueFalse', { arg: 'net', value: displayValue(cell) });
 }
 
 export function MRR_CHURN(
@@ -124,8 +125,8 @@ export function CUSTOMER_LTV(ctx: CallContext, arpa: Cell | Grid, churnRate: Cel
   );
 }
 
-export function revenueTableRow(row: RevenueRow, timeZone: TimeZone): (Date | number | string)[] {
-  return [new Date(timeZone.startOfDay(row.startDay)), ...revenueFigures(row)];
+export function revenueTableRow(row: RevenueRow, startOf: (day: number) => Date): (Date | number | string)[] {
+  return [startOf(row.startDay), ...revenueFigures(row)];
 }
 
 export function REVENUE_TABLE(
@@ -145,5 +146,6 @@ export function REVENUE_TABLE(
     fail(ctx, 'arg.noUsableRevenueRows', { problems: describeProblems(ctx.language, table.problems, table.problemCount) });
   }
   const header = REVENUE_TABLE_HEADER_KEYS.map((key) => translate(ctx.language, key));
-  return tableOutput(ctx, table, header, (part) => buildRevenueTable(part as RevenueInput, kind).map((row) => revenueTableRow(row, timeZone)));
+  const startOf = periodStarts(timeZone);
+  return tableOutput(ctx, table, kind, header, (part) => buildRevenueTable(part as RevenueInput, kind).map((row) => revenueTableRow(row, startOf)));
 }
