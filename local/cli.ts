@@ -2,7 +2,7 @@
  * churn-sheet: the wizard's churn sheet from a customer file, without a spreadsheet.
  *
  *   churn-sheet build customers.csv -o churn.xlsx [--period month|week|quarter|year] [--values]
- *                                               [--profit 30000] [--locale en_GB] [--json] [--force]
+ *                                               [--profit 30000] [--locale en_GB] [--win-back] [--json] [--force]
  *
  * The file is read as Sheets' import would read it (local/tableFile.ts) into the in-memory
  * spreadsheet, the built add-on (dist/Code.js) runs its sidebar's server functions on it
@@ -11,14 +11,16 @@
  * output file that already exists), 2 a usage error. Messages are in the language of the
  * environment's locale (LC_ALL, LC_MESSAGES or LANG, e.g. lv_LV.UTF-8), English otherwise.
  */
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { closeSync, existsSync, fsyncSync, linkSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import v8 from 'node:v8';
 import { isoFromDay } from '../src/core/calendar';
 import { TimeZone } from '../src/core/timezone';
 import { languageOfLocale, translate, type Language, type MessageKey, type MessageParams } from '../src/i18n';
 import type { BuildRequest, BuildSummary, PeriodKind, TableInspection } from '../src/shared/wizard';
 import { createHost } from './host';
-import { readTableFile } from './tableFile';
+import { asSheetValues, readTableFile } from './tableFile';
 import { workbookToXlsx } from './xlsx';
 
 export interface CliIo {
@@ -39,6 +41,17 @@ const PERIODS: readonly PeriodKind[] = ['month', 'week', 'quarter', 'year'];
 const LARGE_INPUT_ROWS = 10_000;
 /** An .xlsx stores ~10,000 short customer rows in about this many bytes. */
 const LARGE_XLSX_BYTES = 256 * 1024;
+
+/**
+ * Memory the in-memory path takes per cell of the customer table (reading, the spreadsheet, the
+ * add-on's copy, the .xlsx writer), measured on tables of 50,000 to 200,000 rows with a margin:
+ * live formulas take about twice as much, for HyperFormula computing the COUNTIFS.
+ */
+const HEAP_BYTES_PER_CELL = { values: 1_600, formulas: 3_400 } as const;
+const HEAP_BASE_BYTES = 64 * 2 ** 20;
+/** An .xlsx stores a cell of a customer table in about 5 bytes (compressed XML). */
+const XLSX_BYTES_PER_CELL = 5;
+const MB = 2 ** 20;
 
 /** The CLI's language, from the environment as gettext would choose it: LC_ALL, LC_MESSAGES, LANG ("lv_LV.UTF-8"). */
 export function cliLanguage(env: CliIo['env']): Language {
@@ -61,6 +74,7 @@ interface Options {
   json: boolean;
   force: boolean;
   locale: string;
+  winBack: boolean;
 }
 
 function parseArgs(argv: string[], language: Language): Options | 'help' {
@@ -69,7 +83,7 @@ function parseArgs(argv: string[], language: Language): Options | 'help' {
   const command = args.shift()!;
   if (command === '-h' || command === '--help' || command === 'help') return 'help';
   if (command !== 'build') throw usageError(language, 'cli.unknownCommand', { command });
-  const options: Options = { input: '', output: null, period: 'month', values: false, profit: null, json: false, force: false, locale: 'en_GB' };
+  const options: Options = { input: '', output: null, period: 'month', values: false, profit: null, json: false, force: false, locale: 'en_GB', winBack: false };
   const positional: string[] = [];
   while (args.length > 0) {
     let arg = args.shift()!;
@@ -126,6 +140,10 @@ function parseArgs(argv: string[], language: Language): Options | 'help' {
         noValue();
         options.force = true;
         break;
+      case '--win-back':
+        noValue();
+        options.winBack = true;
+        break;
       default:
         if (arg.startsWith('-') && arg !== '-') throw usageError(language, 'cli.unknownOption', { option: arg });
         positional.push(arg);
@@ -157,6 +175,88 @@ function looksLarge(fileName: string, content: Buffer): boolean {
     return lines > LARGE_INPUT_ROWS;
   }
   return content.length > LARGE_XLSX_BYTES;
+}
+
+/** Rows and cells of the table in a file, counted (CSV lines) or estimated (.xlsx size) before it is read. */
+function tableSize(fileName: string, content: Buffer): { rows: number; cells: number } {
+  if (/\.csv$/i.test(fileName)) {
+    let rows = content.length > 0 && content[content.length - 1] !== 10 ? 1 : 0;
+    for (let i = content.indexOf(10); i >= 0; i = content.indexOf(10, i + 1)) rows++;
+    const firstLine = content.subarray(0, Math.max(0, content.indexOf(10))).toString('utf8');
+    const columns = Math.max(1, ...[',', ';', '\t'].map((d) => firstLine.split(d).length));
+    return { rows, cells: rows * columns };
+  }
+  const cells = Math.ceil(content.length / XLSX_BYTES_PER_CELL);
+  return { rows: Math.ceil(cells / 5), cells };
+}
+
+/**
+ * Fails, before the work starts, when a table of `cells` cells would not fit in the memory Node.js
+ * may use here, rather than ending in "JavaScript heap out of memory" halfway through.
+ * CHURN_SHEET_HEAP_MB lowers the limit this assumes.
+ */
+function checkMemory(file: string, size: { rows: number; cells: number }, mode: 'values' | 'formulas', env: CliIo['env'], language: Language): void {
+  const need = (m: 'values' | 'formulas') => HEAP_BASE_BYTES + size.cells * HEAP_BYTES_PER_CELL[m];
+  const override = Number(env.CHURN_SHEET_HEAP_MB);
+  const heapLimit = v8.getHeapStatistics().heap_size_limit;
+  const limit = override > 0 ? Math.min(heapLimit, override * MB) : heapLimit;
+  if (need(mode) <= limit) return;
+  const mb = (bytes: number) => Math.ceil(bytes / MB);
+  throw inputError(language, 'cli.tooLarge', {
+    file,
+    rows: size.rows,
+    need: mb(need(mode)),
+    limit: mb(limit),
+    // Rounded up to the next 1 GB, with room for Node.js itself.
+    suggest: Math.ceil((need(mode) * 1.25) / 1024 / MB) * 1024,
+    values: mode === 'formulas' ? translate(language, 'cli.tooLarge.values', { need: mb(need('values')) }) : '',
+  });
+}
+
+/** Whether `output` is `input` under another name (a link, "..", another spelling of the path). */
+function sameFile(input: string, output: string): boolean {
+  if (!existsSync(output)) return false;
+  try {
+    if (realpathSync(input) === realpathSync(output)) return true;
+    const a = statSync(input, { bigint: true });
+    const b = statSync(output, { bigint: true });
+    return a.ino !== 0n && a.dev === b.dev && a.ino === b.ino;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Writes `data` to `target` all at once or not at all: into a temporary file beside it, then
+ * renamed over it (`replace`) or linked to its name, which fails when a file appeared there
+ * meanwhile. A failed write leaves no temporary file and no half-written workbook behind.
+ */
+function writeAtomically(target: string, data: Buffer, replace: boolean): void {
+  const temp = path.join(path.dirname(path.resolve(target)), `.${path.basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    const fd = openSync(temp, 'wx');
+    try {
+      for (let written = 0; written < data.length; ) written += writeSync(fd, data, written, data.length - written);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    if (replace) {
+      renameSync(temp, target);
+      return;
+    }
+    try {
+      linkSync(temp, target);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      // A file system without hard links: the name is checked just before the rename instead.
+      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS') throw error;
+      if (existsSync(target)) throw Object.assign(new Error(`${target} exists`), { code: 'EEXIST' });
+      renameSync(temp, target);
+    }
+  } finally {
+    rmSync(temp, { force: true });
+  }
 }
 
 const errorText = (error: unknown) => (error && typeof error === 'object' && 'message' in error ? String((error as Error).message) : String(error));
@@ -200,13 +300,17 @@ async function build(options: Options, io: CliIo, language: Language): Promise<n
   if (!existsSync(input)) throw inputError(language, 'cli.noSuchFile', { file: input });
   if (!statSync(input).isFile()) throw inputError(language, 'cli.notAFile', { file: input });
   if (!/\.(csv|xlsx)$/i.test(input)) throw inputError(language, 'file.type', { file: input });
+  // Not even --force replaces the file being read.
+  if (output !== null && sameFile(input, output)) throw inputError(language, 'cli.outputIsInput', { file: output });
   if (output !== null && existsSync(output) && !options.force) {
     throw inputError(language, 'cli.outputExists', { file: output });
   }
   if (!existsSync(path.join(io.root, 'dist/Code.js'))) throw inputError(language, 'cli.notBuilt');
 
   const timeZone = timeZoneOf(io.env, language, io.stderr);
+  const mode = options.values ? 'values' : 'formulas';
   const content = readFileSync(input);
+  checkMemory(input, tableSize(input, content), mode, io.env, language);
   let progress = looksLarge(input, content);
   const step = (line: string) => {
     if (progress) io.stderr(`${line}\n`);
@@ -214,8 +318,10 @@ async function build(options: Options, io: CliIo, language: Language): Promise<n
   step(translate(language, 'cli.reading', { file: input }));
   const rows = await readTableFile(input, content, timeZone, options.locale, language);
   if (rows.length > LARGE_INPUT_ROWS + 1) progress = true;
+  // The table as read: an .xlsx's size only hinted at how many cells it holds.
+  checkMemory(input, { rows: rows.length, cells: rows.length * (rows[0]?.length ?? 0) }, mode, io.env, language);
 
-  const host = createHost({ root: io.root, sheets: { Customers: rows.length > 0 ? rows : [['']] }, activeSheet: 'Customers', timeZone, locale: options.locale, userLocale: language });
+  const host = createHost({ root: io.root, sheets: { Customers: rows.length > 0 ? asSheetValues(rows) : [['']] }, activeSheet: 'Customers', timeZone, locale: options.locale, userLocale: language });
   const inspection = host.addOn.wizardInspect('Customers', null) as TableInspection;
   if (inspection.headerRow === 0 || inspection.rowCount === 0) {
     throw inputError(language, 'cli.noTable', { file: input });
@@ -227,7 +333,6 @@ async function build(options: Options, io: CliIo, language: Language): Promise<n
   if (inspection.span === null) {
     throw new InputError(`${input}: ${translate(language, 'wizard.noUsableRows', { problems: inspection.problems.join(' ') })}`);
   }
-  const mode = options.values ? 'values' : 'formulas';
   if (mode === 'formulas' && inspection.liveFormulaBlockers.length > 0) {
     throw inputError(language, 'cli.liveBlocked', {
       file: input,
@@ -247,6 +352,7 @@ async function build(options: Options, io: CliIo, language: Language): Promise<n
     profitPerCustomer: options.profit,
     output: mode,
     chart: true,
+    winBack: options.winBack,
   };
   let summary: BuildSummary;
   try {
@@ -269,8 +375,8 @@ async function build(options: Options, io: CliIo, language: Language): Promise<n
     step(translate(language, 'cli.writing', { file: output }));
     const data = await workbookToXlsx(host.apps);
     try {
-      // 'wx' fails if the file appeared meanwhile: nothing is ever silently overwritten.
-      writeFileSync(output, data, { flag: options.force ? 'w' : 'wx' });
+      // Without --force, a file that appeared meanwhile is left alone: nothing is silently overwritten.
+      writeAtomically(output, data, options.force);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EEXIST') throw inputError(language, 'cli.outputAppeared', { file: output });
@@ -285,6 +391,7 @@ async function build(options: Options, io: CliIo, language: Language): Promise<n
     zone: timeZone,
   });
   io.stderr(`${summaryLine}${output === null ? '' : translate(language, 'cli.wrote', { file: output })}\n`);
+  if (summary.lostSheetName !== null) io.stderr(`${translate(language, 'ui.winBackDone', { sheet: summary.lostSheetName })}\n`);
 
   if (options.json) {
     const zone = TimeZone.named(timeZone);

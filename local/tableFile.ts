@@ -6,7 +6,8 @@
  * Like Sheets' import, text that is a date becomes a date cell (a JS Date at midnight of that
  * day in the spreadsheet's time zone, read with the engine's own DateReader, the column's
  * day/month order decided by its own values and then the locale), text that is a plain number
- * becomes a number, and everything else stays text. The header row stays text.
+ * becomes a number, and everything else stays text. The header row stays text. Formula cells of
+ * an .xlsx give their saved results: a file's formulas are never copied (see asSheetValues).
  */
 import ExcelJS from 'exceljs';
 import { MS_PER_DAY } from '../src/core/calendar';
@@ -19,6 +20,15 @@ export type TableRows = unknown[][];
 
 /** A plain decimal number as typed: 42, -3.5, .5, 1e3. Leading zeros ("0042") stay text: they are ids, not numbers. */
 const PLAIN_NUMBER = /^[-+]?(?:0|[1-9]\d*|0?\.\d+|(?:0|[1-9]\d*)\.\d*)(?:[eE][-+]?\d+)?$/;
+
+/**
+ * The rows as they are written into a sheet. A file holds data, never instructions: every text
+ * cell gets a leading apostrophe, so Sheets (and the in-memory spreadsheet) keep it as the text
+ * it is: "=HYPERLINK(...)" or "+cmd" is not run as a formula, "0042" is not read as a number.
+ */
+export function asSheetValues(rows: TableRows): TableRows {
+  return rows.map((row) => row.map((cell) => (typeof cell === 'string' && cell !== '' ? `'${cell}` : cell)));
+}
 
 /** Reads a .csv or .xlsx file into typed cells; its errors are in `language`. */
 export async function readTableFile(fileName: string, content: Buffer, timeZone: string, locale: string, language: Language = 'en'): Promise<TableRows> {

@@ -149,7 +149,7 @@
   function upload(file) {
     message('');
     file.arrayBuffer().then(function (buffer) {
-      return fetch('/api/upload?lang=' + encodeURIComponent(locale) + '&name=' + encodeURIComponent(file.name), { method: 'POST', body: buffer });
+      return fetch('/api/upload?lang=' + encodeURIComponent(locale) + '&name=' + encodeURIComponent(file.name), { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body: buffer });
     }).then(function (r) { return r.json(); }).then(function (result) {
       if (result.error) { message(result.error); return; }
       state.selected = null;
@@ -165,7 +165,7 @@
 
   $('menu-build').addEventListener('click', function () { $('sidebar').src = sidebarUrl; });
   $('menu-template').addEventListener('click', function () {
-    fetch('/api/template?example=true', { method: 'POST' }).then(function () { state.selected = null; return load(null); });
+    fetch('/api/template?example=true', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' }).then(function () { state.selected = null; return load(null); });
   });
   window.addEventListener('message', function (event) {
     if (event.data && event.data.type === 'workbook-changed') load(null);

@@ -10,13 +10,16 @@ import { languageOfLocale, translate, type Language, type MessageKey } from '../
 import { en } from '../../src/i18n/en';
 import { createHost, type Host } from '../host';
 import { largerSample, seedSample } from '../samples';
-import { readTableFile } from '../tableFile';
+import { sheetNameForFile } from '../sheetName';
+import { asSheetValues, readTableFile } from '../tableFile';
 import { workbookToXlsx } from '../xlsx';
 
 /** The server functions the sidebar may call, as Apps Script allows only top-level functions. */
 const SIDEBAR_FUNCTIONS = new Set(['wizardInspect', 'wizardBuild', 'wizardInsertTemplate', 'wizardSetLanguage']);
 const RATE_FUNCTIONS = /^=\s*(CHURN_RATE|ADJUSTED_CHURN|RETENTION_RATE)\s*\(/i;
 const MAX_SHOWN_ROWS = 500;
+/** The names this machine answers to on its loopback interface, as a Host header carries them. */
+const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
 
 export interface Playground {
   url: string;
@@ -53,10 +56,27 @@ function sheetView(host: Host, name: string) {
   return { name, display, formulas, rowCount: values.length, charts };
 }
 
-function uniqueName(host: Host, base: string): string {
-  let name = base;
-  for (let n = 2; host.apps.sheetNames().some((existing) => existing.toLowerCase() === name.toLowerCase()); n++) name = `${base} (${n})`;
-  return name;
+/**
+ * Why a request may not be answered, or null when it may. The server answers only pages it
+ * served itself: a web page elsewhere could otherwise post to it (a text/plain POST needs no
+ * permission from the server), read the customer data back through a host name of its own that
+ * resolves to this machine (DNS rebinding), or frame the sidebar.
+ */
+function refusal(request: http.IncomingMessage, pathname: string, port: number): 'host' | 'origin' | 'type' | null {
+  const host = (request.headers.host ?? '').toLowerCase();
+  if (!LOOPBACK_HOSTS.some((name) => host === `${name}:${port}`)) return 'host';
+  // The page itself may be opened from anywhere (a link, a bookmark); it holds no data.
+  if (request.method === 'GET' && pathname === '/') return null;
+  const origin = request.headers.origin;
+  if (origin !== undefined && origin !== `http://${host}`) return 'origin';
+  const site = request.headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') return 'origin';
+  if (request.method === 'POST') {
+    // Types a cross-site form or a plain fetch cannot send without asking the server first.
+    const type = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+    if (type !== (pathname === '/api/upload' ? 'application/octet-stream' : 'application/json')) return 'type';
+  }
+  return null;
 }
 
 async function body(request: http.IncomingMessage): Promise<Buffer> {
@@ -66,7 +86,15 @@ async function body(request: http.IncomingMessage): Promise<Buffer> {
 }
 
 function send(response: http.ServerResponse, status: number, type: string, content: string | Buffer, headers: Record<string, string> = {}) {
-  response.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', ...headers });
+  // Only the playground's own page may frame the sidebar or load what it serves.
+  response.writeHead(status, {
+    'Content-Type': type,
+    'Cache-Control': 'no-store',
+    'X-Frame-Options': 'SAMEORIGIN',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+    'X-Content-Type-Options': 'nosniff',
+    ...headers,
+  });
   response.end(content);
 }
 const json = (response: http.ServerResponse, value: unknown, status = 200) => send(response, status, 'application/json; charset=utf-8', JSON.stringify(value));
@@ -92,7 +120,8 @@ export function pageMessages(locale: string | null): { language: Language; messa
   return { language, messages: Object.fromEntries(keys.map((key) => [key, translate(language, key)])) };
 }
 
-export async function startPlayground(root: string, port = 3000): Promise<Playground> {
+/** Serves the playground on the loopback address (127.0.0.1) unless `address` names another. */
+export async function startPlayground(root: string, port = 3000, address = '127.0.0.1'): Promise<Playground> {
   const timeZone = process.env.SHEET_TIME_ZONE ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
   const host = createHost({
     root,
@@ -104,9 +133,16 @@ export async function startPlayground(root: string, port = 3000): Promise<Playgr
   const page = readFileSync(path.join(root, 'local/playground/page.html'), 'utf8');
   const script = readFileSync(path.join(root, 'local/playground/page.js'), 'utf8');
 
+  let listeningPort = port;
   const server = http.createServer((request, response) => {
     void (async () => {
       const url = new URL(request.url ?? '/', 'http://localhost');
+      const refused = refusal(request, url.pathname, listeningPort);
+      if (refused !== null) {
+        const language = languageOfLocale(request.headers['accept-language']?.split(/[,;]/)[0] ?? null);
+        request.resume();
+        return send(response, 403, 'text/plain; charset=utf-8', translate(language, 'play.forbidden', { url: `http://localhost:${listeningPort}/` }));
+      }
       try {
         if (request.method === 'GET' && url.pathname === '/') return send(response, 200, 'text/html; charset=utf-8', page);
         if (request.method === 'GET' && url.pathname === '/page.js') return send(response, 200, 'text/javascript; charset=utf-8', script);
@@ -145,8 +181,8 @@ export async function startPlayground(root: string, port = 3000): Promise<Playgr
         if (request.method === 'POST' && url.pathname === '/api/upload') {
           const fileName = url.searchParams.get('name') ?? 'upload.csv';
           const rows = await readTableFile(fileName, await body(request), host.timeZone, host.locale, languageOfLocale(url.searchParams.get('lang')));
-          const name = uniqueName(host, path.basename(fileName).replace(/\.[^.]+$/, '').slice(0, 60) || 'Upload');
-          host.apps.setValues(name, 'A1', rows);
+          const name = sheetNameForFile(fileName, host.apps.sheetNames());
+          host.apps.setValues(name, 'A1', asSheetValues(rows));
           const spreadsheet = host.apps.globals.SpreadsheetApp as { getActive(): { setActiveSheet(s: unknown): void; getSheetByName(n: string): unknown } };
           spreadsheet.getActive().setActiveSheet(spreadsheet.getActive().getSheetByName(name));
           return json(response, { name });
@@ -166,10 +202,13 @@ export async function startPlayground(root: string, port = 3000): Promise<Playgr
       }
     })();
   });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  const address = server.address() as { port: number };
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, address, resolve);
+  });
+  listeningPort = (server.address() as { port: number }).port;
   return {
-    url: `http://localhost:${address.port}/`,
+    url: `http://localhost:${listeningPort}/`,
     host,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };

@@ -8,6 +8,7 @@ import { startPlayground, type Playground } from '../../local/playground/server'
 import { catalogue, translate } from '../../src/i18n';
 import { SEED_004_MONTHS } from '../fixtures/seed004';
 import { launchChromium, screenshot } from '../helpers/browser';
+import { HOSTILE_HEADER, formulaCells, hostileCsv } from '../helpers/hostileTable';
 import { readWorkbook, sheetsForHyperFormula } from '../helpers/xlsx';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -119,5 +120,28 @@ test('a browser in Norwegian: the page and the sidebar speak Norwegian', async (
   await page.locator('#message', { hasText: 'notes.txt' }).waitFor();
   expect(await page.locator('#message').textContent()).toBe(translate('nb', 'file.type', { file: 'notes.txt' }));
   expect(await page.locator('#tabs button').count()).toBe(tabs);
+  await page.close();
+});
+
+test('a file named \'x\'.csv full of formula text loads as text, and "Download .xlsx" still works', async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'churn-'));
+  const csv = path.join(dir, "'x'.csv");
+  writeFileSync(csv, hostileCsv(true));
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+  await page.goto(playground.url);
+  await page.waitForSelector('#grid td');
+  await page.setInputFiles('#file', csv);
+  await page.locator('#tabs button.active', { hasText: /^x$/ }).waitFor();
+  expect(await page.locator('#grid td[data-a1="A1"]').textContent()).toBe(HOSTILE_HEADER);
+  expect(await page.locator('#grid td[data-a1="A2"]').textContent()).toBe('=1+1 #5');
+  expect(playground.host.apps.formulas('x').flat().filter((f) => f !== '')).toEqual([]);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download button')]);
+  const file = path.join(dir, 'churn.xlsx');
+  await download.saveAs(file);
+  const workbook = await readWorkbook(file);
+  expect(workbook.getWorksheet('x')!.getCell('A1').value).toBe(HOSTILE_HEADER);
+  const formulas = formulaCells(workbook);
+  expect(formulas.filter((cell) => cell.sheet === 'x' || /evil|HYPERLINK|IMPORTXML|WEBSERVICE/i.test(cell.formula))).toEqual([]);
   await page.close();
 });
