@@ -14,6 +14,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
 // Apps Script's V8 runtime: modern syntax is fine, but stay a few years behind the newest.
 const TARGET = 'es2019';
+const packageJson = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'));
 
 async function bundleEngine() {
   const result = await build({
@@ -22,6 +23,8 @@ async function bundleEngine() {
     format: 'iife',
     globalName: 'ChurnSheet',
     target: TARGET,
+    // The self-check's report names the version, so a report can be matched to a release.
+    define: { __ADDON_VERSION__: JSON.stringify(packageJson.version) },
     platform: 'neutral',
     write: false,
     legalComments: 'none',

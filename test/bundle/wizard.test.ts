@@ -250,6 +250,7 @@ describe('menu and sidebar', () => {
       ['Build churn sheet...', 'showWizard'],
       ['Insert churn template', 'insertChurnTemplate'],
       ['Help', 'showHelp'],
+      ['Check the add-on in this spreadsheet', 'checkAddOn'],
     ]);
     expect(Object.keys(world.apps.calls.byMethod)).toEqual(['SpreadsheetApp.getUi']);
     for (const item of world.apps.ui.menus[0].items) expect(typeof world.addOn[item.functionName]).toBe('function');
