@@ -62,7 +62,7 @@ function timing() {
 }
 
 /**
- * Cohorts and daily churn (issue 7): COHORT_TABLE and CHURN_TABLE(..., "daily") on 100k and 1M
+ * Cohorts and daily churn: COHORT_TABLE and CHURN_TABLE(..., "daily") on 100k and 1M
  * customers, best of a few runs. Both are O(rows + periods) (daily: rows + days), so the 1M time
  * should be about 10 times the 100k time.
  */

@@ -4,6 +4,7 @@
  */
 import * as rates from './functions/rates';
 import * as revenue from './functions/revenue';
+import * as winBack from './functions/winBackFunctions';
 import { decimalSeparatorOfLocale } from './core/numbers';
 import { CHURN_TABLE as churnTable } from './functions/churnTableFunction';
 import { COHORT_TABLE as cohortTable } from './functions/cohortTableFunction';
@@ -14,6 +15,7 @@ import { readSheetSettings, readSpreadsheetLocale } from './server/settings';
 export { onOpen, onInstall, showHelp, showWizard, wizardSetLanguage } from './server/menu';
 export { wizardBuild, wizardInspect } from './server/wizard';
 export { insertTemplate, insertTemplateFromMenu } from './server/template';
+export { checkAddOn, runSelfCheck } from './server/selfCheck';
 
 type Arg = Cell | Grid;
 
@@ -57,7 +59,7 @@ export function CHURN_TABLE(startDates: Arg, endDates: Arg, period?: Arg, ids?: 
   return churnTable(context('CHURN_TABLE', languageOfLocale(settings.locale)), settings, startDates, endDates, period, ids, segments, method);
 }
 
-// -- revenue (issue 7) --
+// Revenue (MRR)
 export function MRR_CHURN(mrrAtStart: Arg, mrrLost: Arg, mrrContraction?: Arg, mrrExpansion?: Arg, net?: Arg) {
   return revenue.MRR_CHURN(context('MRR_CHURN'), mrrAtStart, mrrLost, mrrContraction, mrrExpansion, net);
 }
@@ -73,8 +75,21 @@ export function REVENUE_TABLE(startDates: Arg, endDates: Arg, amounts: Arg, peri
   return revenue.REVENUE_TABLE(ctx, settings, startDates, endDates, amounts, period, ids, segments);
 }
 
-// -- cohorts and daily churn (issue 7) --
+// Cohorts and daily churn
 export function COHORT_TABLE(startDates: Arg, endDates: Arg, period?: Arg, ids?: Arg, mode?: Arg, segments?: Arg) {
   const settings = readSheetSettings();
   return cohortTable(context('COHORT_TABLE', languageOfLocale(settings.locale)), settings, startDates, endDates, period, ids, mode, segments);
+}
+
+// Win-back
+export function LOST_CUSTOMERS(startDates: Arg, endDates: Arg, ids: Arg, amounts?: Arg, fromDate?: Arg, toDate?: Arg) {
+  const settings = readSheetSettings();
+  const ctx = context('LOST_CUSTOMERS', languageOfLocale(settings.locale));
+  ctx.decimalSeparator = decimalSeparatorOfLocale(settings.locale);
+  return winBack.LOST_CUSTOMERS(ctx, settings, startDates, endDates, ids, amounts, fromDate, toDate);
+}
+
+export function WINBACK_TABLE(startDates: Arg, endDates: Arg, ids: Arg, period?: Arg) {
+  const settings = readSheetSettings();
+  return winBack.WINBACK_TABLE(context('WINBACK_TABLE', languageOfLocale(settings.locale)), settings, startDates, endDates, ids, period);
 }

@@ -92,7 +92,7 @@ function CHURN_TABLE(start_dates: unknown, end_dates: unknown, period?: unknown,
   return ChurnSheet.CHURN_TABLE(start_dates, end_dates, period, ids, segments, method);
 }
 
-// -- revenue (issue 7): custom functions go right below this line --
+// Revenue (MRR)
 
 /**
  * MRR churn: the monthly recurring revenue (MRR) lost in a period, from customers who left
@@ -146,7 +146,7 @@ function REVENUE_TABLE(start_dates: unknown, end_dates: unknown, amounts: unknow
   return ChurnSheet.REVENUE_TABLE(start_dates, end_dates, amounts, period, ids, segments);
 }
 
-// -- cohorts and daily churn (issue 7): custom functions go right below this line --
+// Cohorts and daily churn
 
 /**
  * Cohort retention of a customer list: one row per cohort (the customers who first started in
@@ -165,6 +165,43 @@ function REVENUE_TABLE(start_dates: unknown, end_dates: unknown, amounts: unknow
  */
 function COHORT_TABLE(start_dates: unknown, end_dates: unknown, period?: unknown, ids?: unknown, mode?: unknown, segments?: unknown) {
   return ChurnSheet.COHORT_TABLE(start_dates, end_dates, period, ids, mode, segments);
+}
+
+// Win-back
+
+/**
+ * The customers who left, to win back: one row per customer who is no longer a customer (its
+ * rows merged by id, as in CHURN_TABLE), with its id, customer since, left on, days as a
+ * customer, MRR when it left and times it came back before. The most valuable first (highest
+ * MRR, then the latest to leave).
+ *
+ * @param {Date[][]} start_dates The column of start dates, e.g. Customers!B2:B.
+ * @param {Date[][]} end_dates The column of end (cancellation) dates, blank while active, e.g. Customers!C2:C.
+ * @param {string[][]} ids Customer ids: rows with the same id are one customer.
+ * @param {number[][]} [amounts] The column of monthly amounts (MRR) of each row, for the MRR when it left.
+ * @param {Date} [from_date] Only customers who left on or after this date.
+ * @param {Date} [to_date] Only customers who left on or before this date (for example TODAY(), to leave out cancellations booked for later).
+ * @return {Array<Array<Date|number|string>>} The list, with a header row.
+ * @customfunction
+ */
+function LOST_CUSTOMERS(start_dates: unknown, end_dates: unknown, ids: unknown, amounts?: unknown, from_date?: unknown, to_date?: unknown) {
+  return ChurnSheet.LOST_CUSTOMERS(start_dates, end_dates, ids, amounts, from_date, to_date);
+}
+
+/**
+ * Win-back table: one row per period with the customers lost in it (by customer, so a plan
+ * change is no loss), then for 1, 2, 3... periods later the share of them who had come back by
+ * the end of that period. Blank past the table's last period.
+ *
+ * @param {Date[][]} start_dates The column of start dates, e.g. Customers!B2:B.
+ * @param {Date[][]} end_dates The column of end (cancellation) dates, blank while active, e.g. Customers!C2:C.
+ * @param {string[][]} ids Customer ids: rows with the same id are one customer; a return after a gap is a win-back.
+ * @param {string} [period] "month" (default), "week" (ISO, from Monday), "quarter" or "year".
+ * @return {Array<Array<Date|number|string>>} The table, with a header row.
+ * @customfunction
+ */
+function WINBACK_TABLE(start_dates: unknown, end_dates: unknown, ids: unknown, period?: unknown) {
+  return ChurnSheet.WINBACK_TABLE(start_dates, end_dates, ids, period);
 }
 
 /**
@@ -186,6 +223,24 @@ function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall) {
 /** Menu: Help. */
 function showHelp() {
   ChurnSheet.showHelp();
+}
+
+/**
+ * Menu: Check the add-on in this spreadsheet. Compares the add-on's dates and numbers with
+ * Google's in this spreadsheet's time zone and locale, rebuilds the worked example and shows
+ * a report; the temporary sheets it adds are removed.
+ */
+function checkAddOn() {
+  ChurnSheet.checkAddOn();
+}
+
+/**
+ * The same check for a maintainer in the Apps Script editor (Run > runSelfCheck): the report
+ * goes to the execution log.
+ * @return {string} The report.
+ */
+function runSelfCheck() {
+  return ChurnSheet.runSelfCheck();
 }
 
 /** Menu: Build churn sheet... */

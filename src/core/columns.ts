@@ -97,16 +97,19 @@ const NORMALIZED: Record<ColumnRole, Set<string>> = Object.fromEntries(
   COLUMN_ROLES.map((role) => [role, new Set(NAMES[role].map(normalizeHeader))]),
 ) as Record<ColumnRole, Set<string>>;
 
-function score(role: ColumnRole, header: string): number {
+/** How well a normalised header matches a set of normalised names: 3 exactly, 2 or 1 by what it contains, 0 not. */
+export function headerScore(names: ReadonlySet<string>, header: string): number {
   if (!header) return 0;
-  if (NORMALIZED[role].has(header)) return 3;
+  if (names.has(header)) return 3;
   const words = header.split(' ');
   // "Subscription start date (UTC)": a known multi-word name inside, or a known single word.
-  for (const name of NORMALIZED[role]) {
+  for (const name of names) {
     if (name.includes(' ') && ` ${header} `.includes(` ${name} `)) return 2;
   }
-  return words.some((word) => NORMALIZED[role].has(word)) ? 1 : 0;
+  return words.some((word) => names.has(word)) ? 1 : 0;
 }
+
+const score = (role: ColumnRole, header: string) => headerScore(NORMALIZED[role], header);
 
 /** Proposes a column for each role from the header names; each column serves at most one role. */
 export function detectColumns(headers: readonly unknown[]): ColumnMapping {

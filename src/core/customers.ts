@@ -17,12 +17,26 @@ export interface ActivityIntervals {
   cohortStartDays: Int32Array;
   /** Distinct customers (ids, or rows without ids). */
   customerCount: number;
+  /** The customer (0 to customerCount - 1) of every interval; a customer's intervals are consecutive, earliest first. */
+  customerOfInterval: Int32Array;
+  /** The customer of every row of the table. */
+  customerOfRow: Int32Array;
 }
 
 export function activityIntervals(table: Pick<CustomerTable, 'startDays' | 'endDays' | 'ids'>): ActivityIntervals {
   const { startDays, endDays, ids } = table;
   if (!ids) {
-    return { startDays, endDays, reactivation: new Uint8Array(startDays.length), cohortStartDays: startDays, customerCount: startDays.length };
+    const identity = new Int32Array(startDays.length);
+    for (let i = 0; i < identity.length; i++) identity[i] = i;
+    return {
+      startDays,
+      endDays,
+      reactivation: new Uint8Array(startDays.length),
+      cohortStartDays: startDays,
+      customerCount: startDays.length,
+      customerOfInterval: identity,
+      customerOfRow: identity,
+    };
   }
 
   // Group row indexes by id; a blank id is a customer of its own.
@@ -43,13 +57,19 @@ export function activityIntervals(table: Pick<CustomerTable, 'startDays' | 'endD
   const outEnd: number[] = [];
   const outReactivation: number[] = [];
   const outCohortStart: number[] = [];
+  const outCustomer: number[] = [];
+  const customerOfRow = new Int32Array(startDays.length);
+  let customer = 0;
   for (const i of singles) {
     outStart.push(startDays[i]);
     outEnd.push(endDays[i]);
     outReactivation.push(0);
     outCohortStart.push(startDays[i]);
+    outCustomer.push(customer);
+    customerOfRow[i] = customer++;
   }
   for (const group of groups.values()) {
+    for (const i of group) customerOfRow[i] = customer;
     if (group.length > 1) group.sort((a, b) => startDays[a] - startDays[b] || endDays[a] - endDays[b]);
     let start = startDays[group[0]];
     let end = endDays[group[0]];
@@ -67,6 +87,7 @@ export function activityIntervals(table: Pick<CustomerTable, 'startDays' | 'endD
       outEnd.push(end);
       outReactivation.push(isReturn);
       outCohortStart.push(cohortStart);
+      outCustomer.push(customer);
       start = nextStart;
       end = nextEnd;
       isReturn = 1;
@@ -75,6 +96,7 @@ export function activityIntervals(table: Pick<CustomerTable, 'startDays' | 'endD
     outEnd.push(end);
     outReactivation.push(isReturn);
     outCohortStart.push(cohortStart);
+    outCustomer.push(customer++);
   }
 
   return {
@@ -83,6 +105,8 @@ export function activityIntervals(table: Pick<CustomerTable, 'startDays' | 'endD
     reactivation: Uint8Array.from(outReactivation),
     cohortStartDays: Int32Array.from(outCohortStart),
     customerCount: singles.length + groups.size,
+    customerOfInterval: Int32Array.from(outCustomer),
+    customerOfRow,
   };
 }
 

@@ -14,6 +14,28 @@ export const en = {
   'menu.build': 'Build churn sheet...',
   'menu.template': 'Insert churn template',
   'menu.help': 'Help',
+  'menu.check': 'Check the add-on in this spreadsheet',
+  'check.title': 'Churn toolkit: check in this spreadsheet',
+  'check.sheetName': 'Add-on check (temporary)',
+  'check.allPassed': 'All {count} checks passed.',
+  'check.someFailed': '{failed} of {count} checks failed.',
+  'check.settings': 'Time zone: {timeZone}. Locale: {locale}. Add-on version: {version}.',
+  'check.pass': 'PASS',
+  'check.fail': 'FAIL',
+  'check.differences': 'Differences (add-on / Google): {list}',
+  'check.stopped': 'The check stopped: {message}',
+  'check.setup': 'Preparing the check',
+  'check.cleanup': 'The temporary sheets of the check are removed',
+  'check.timeZone': 'Calendar days and UTC offsets in {timeZone} agree with Google\'s clock from 1900 to 2199',
+  'check.timeZone.intl': '{transitions} changes of offset, {comparisons} instants compared. The add-on reads this zone with JavaScript\'s Intl.',
+  'check.timeZone.utilities': '{transitions} changes of offset, {comparisons} instants compared. The add-on reads this zone from Google\'s clock (Utilities.formatDate), as JavaScript\'s Intl does not know it or disagrees.',
+  'check.decimal': 'Numbers: Sheets shows 1.5 as {shown} in {locale}, and the add-on reads "{separator}" as the decimal separator',
+  'check.monthNames': 'Dates with month names as Sheets shows them in {locale} ({example}) are read as the right day',
+  'check.text': 'Text from a customer table (=1+1, 007, TRUE, 2024-01-31...) stays text as written in the cells the add-on writes',
+  'check.example.engine': 'The worked example: January 500, 200, 15, 4, 681 (3.00 %, 3.80 %); February 681, 300, 20, 5, 956 (2.94 %, 3.67 %)',
+  'check.example.formulas': 'The churn sheet with live formulas, as Sheets computes it, equals the add-on\'s numbers',
+  'check.example.values': 'The churn sheet with values, as read back from Sheets, equals the add-on\'s numbers',
+  'check.functions': 'Custom functions: CHURN_RATE(500, 15) is 3 %, ADJUSTED_CHURN(500, 15, 200, 4) is 3.8 %',
   'help.title': 'Churn toolkit',
   'help.body':
     'Type these functions in any cell:\n' +
@@ -29,13 +51,14 @@ export const en = {
   'arg.newLostAboveNew': '{fn}: {arg} ({lost}) is larger than new_customers ({gained}){at}. You cannot lose more new customers than you gained.',
   'arg.rateOutOfRange': '{fn}: {arg} must be a share between 0 and 1 (for example 3% or 0.03), but {where} is {value}.',
   'arg.rateZero': '{fn}: {arg} is 0{at}. At a churn rate of 0 customers never leave, so the lifetime has no end.',
-  'arg.notFinite': '{fn}: the result{at} is too large to show. Check the inputs.',
   'arg.shapeMismatch': '{fn}: {arg} has {rows} x {cols} cells but {otherArg} has {otherRows} x {otherCols}. Give ranges of the same size.',
   'arg.notColumn': '{fn}: {arg} must be a single column, but it has {cols} columns.',
   'arg.lengthMismatch': '{fn}: {arg} has {rows} rows but {otherArg} has {otherRows}. Select the same rows in both.',
   'arg.unknownPeriod': '{fn}: period "{value}" is not known. Use "month", "week", "quarter" or "year".',
   'arg.unknownMethod': '{fn}: method "{value}" is not known. Use {allowed}.',
   'arg.noUsableRows': '{fn}: no row of {arg} has a usable start date. {problems}',
+  'arg.timeZoneUnavailable': '{fn}: the spreadsheet\'s time zone "{zone}" is not known to this script, so dates cannot be put on the right days. Choose another time zone in File > Settings.',
+  'timeZone.unavailable': 'The spreadsheet\'s time zone "{zone}" is not known to this script, so dates cannot be put on the right days. Choose another time zone in File > Settings.',
   'where.value': 'the value',
   'where.cell': 'the value in row {row}, column {col} of the range',
   'at.cell': ' in row {row}, column {col} of the range',
@@ -101,6 +124,9 @@ export const en = {
   'wizard.badOutput': 'The output must be live formulas or values.',
   'wizard.badDate': '{which}: "{value}" is not a date (use the form 2024-01-31).',
   'wizard.badRange': 'The first period ({first}) is after the last period ({last}).',
+  'wizard.periodOutOfReach': '{field}: {value} is too far from the dates in the table ({first} to {last}). Choose a day from {earliest} to {latest}, at most {years} years before or after them.',
+  'wizard.tooManyRows': 'The churn sheet would have {rows} rows; it may have at most {max}. Narrow the periods with "{first}" and "{last}", or choose a longer period.',
+  'wizard.tooManyCells': 'The cohort sheet would have {cells} cells; a spreadsheet holds at most {max}. Narrow the periods with "{first}" and "{last}", choose a longer period, or leave out the cohort sheet.',
   'wizard.badProfit': 'The profit per customer must be a number of 0 or more.',
   'wizard.noUsableRows': 'No row of the table has a usable start date. {problems}',
   'wizard.busy': 'Another churn sheet is being built in this spreadsheet right now. Try again in a moment.',
@@ -193,6 +219,7 @@ export const en = {
     '  --values              write the computed numbers instead of live formulas\n' +
     '  --profit <amount>     profit per customer: adds a lost-profit column\n' +
     '  --locale <xx_YY>      how dates written as text are read, e.g. en_US (default en_GB)\n' +
+    '  --win-back            add a "Lost customers" sheet: whom to win back, and the win-back table\n' +
     '  --json                print the churn table as JSON on stdout (with -o it is written too)\n' +
     '  --force               overwrite the output file if it exists\n' +
     '  -h, --help            show this text\n',
@@ -213,6 +240,9 @@ export const en = {
   'cli.notAFile': '{file} is not a file.',
   'cli.outputExists': '{file} already exists; it was left as it is. Choose another -o file, or add --force to replace it.',
   'cli.outputAppeared': '{file} already exists; it was left as it is. Add --force to replace it.',
+  'cli.outputIsInput': '{file} is the customer file being read; it was left as it is. Choose another -o file.',
+  'cli.tooLarge': '{file} has about {rows} rows: building its churn sheet here needs about {need} MB of memory, and Node.js may use {limit} MB. Give it more memory, for example NODE_OPTIONS=--max-old-space-size={suggest} npx churn-sheet build ...{values}',
+  'cli.tooLarge.values': ' With --values it needs about {need} MB.',
   'cli.notBuilt': 'dist/Code.js is missing: run npm run build first.',
   'cli.reading': 'reading {file}...',
   'cli.building': 'building the churn sheet from {count} rows...',
@@ -239,8 +269,9 @@ export const en = {
   'play.formula': 'Select a cell, then type a value or a formula such as =CHURN_RATE(500, 15)',
   'play.sidebar': 'Sidebar',
 
-  // -- revenue (issue 7): keys of this part go right below this line --
+  // Revenue (MRR)
   'row.amountMissing': 'Row {row}: the amount is empty.',
+  'play.forbidden': 'The playground answers only its own page on this computer: {url}',
   'row.amountNotNumber': 'Row {row}: the amount "{value}" is not a number.',
   'row.amountNegative': 'Row {row}: the amount {value} is negative.',
   'arg.mrrStartNotPositive': '{fn}: {arg} must be greater than 0, but {where} is {value}. With no MRR at the start, an MRR churn rate is not defined.',
@@ -261,7 +292,7 @@ export const en = {
   'revenue.netRevenueRetention': 'Net revenue retention',
   'revenue.quickRatio': 'Quick ratio',
 
-  // -- cohorts and daily churn (issue 7): keys of this part go right below this line --
+  // Cohorts and daily churn
   'cohort.start': 'Cohort start',
   'cohort.size': 'Cohort size',
   'cohort.since.month': 'Month {n}',
@@ -275,8 +306,15 @@ export const en = {
   'arg.unknownMode': '{fn}: mode "{value}" is not known. Use {allowed}.',
   'arg.dailyNeedsDates': '{fn}: method "daily" adds up a churn rate for every day, so it needs each customer\'s start and end dates, not a period\'s counts. Use =CHURN_TABLE(start_dates, end_dates, [period], [ids], [segments], "daily").',
   'arg.cohortTooLarge': '{fn}: the cohort table would have {rows} rows and {cols} columns, more cells than a spreadsheet holds. Choose a longer period, such as "month" or "quarter".',
+  'row.amountTooLarge': 'Row {row}: the amount {value} is larger than {max}, beyond any real revenue.',
+  'arg.resultOverflow': '{fn}: the result{at} is too large to show; check {arg}, which is {value}.',
+  'arg.tableTooLarge': '{fn}: the table would have {rows} rows and {cols} columns ({cells} cells), more than the {limit} cells a spreadsheet holds. {advice}',
+  'tooLarge.longerPeriod': 'Choose a longer period, such as "{period}".',
+  'tooLarge.narrowRange': 'Give only the rows of the years you need (the dates run from {first} to {last}).',
+  'tooLarge.fewerSegments': 'Use a segments column with fewer different names (this one has {segments}), or leave it out.',
+  'arg.segmentTooLong': '{fn}: the segment in row {row} of segments has {length} characters, more than the {limit} a cell holds. Use a shorter name.',
 
-  // -- segments (issue 7): keys of this part go right below this line --
+  // Segments
   'note.mrrAtStart': 'Monthly recurring revenue (MRR) of the customers at the start of the period: the sum of the amounts of their rows.',
   'note.newMrr': 'What the customers who started in the period pay per month.',
   'note.reactivationMrr': 'What customers who had left and came back in the period pay per month.',
@@ -300,10 +338,34 @@ export const en = {
   'cohortSheet.name.quarter': 'Cohorts by quarter',
   'cohortSheet.name.year': 'Cohorts by year',
 
-  // -- template won back (issue 7): keys of this part go right below this line --
+  // Template: won back
   'template.wonBack': 'Won back',
   'template.help.wonBack': 'Enter a whole number, 0 or more: the customers who had left before and came back this month.',
   'template.note.wonBack': 'Won back: customers who had left before and came back this month (leave 0 if none). They are added to the customers at end; churn rate and adjusted churn do not count them.',
+
+  // Win-back
+  'arg.notDate': '{fn}: {arg} must be a date, but it is "{value}".',
+  'arg.notOneDate': '{fn}: {arg} must be one date, not a range of cells.',
+  'arg.datesReversed': '{fn}: {first} is after {last}. Give the earlier date first.',
+  'lost.id': 'Customer ID',
+  'lost.since': 'Customer since',
+  'lost.left': 'Left on',
+  'lost.days': 'Days as a customer',
+  'lost.mrr': 'MRR when it left',
+  'lost.returns': 'Times it came back',
+  'lost.narrow': 'Give a from_date and to_date to list fewer customers.',
+  'winback.lost': 'Customers lost',
+  'winback.back.month': 'Back by month +{n}',
+  'winback.back.week': 'Back by week +{n}',
+  'winback.back.quarter': 'Back by quarter +{n}',
+  'winback.back.year': 'Back by year +{n}',
+  'lostSheet.name': 'Lost customers',
+  'lostSheet.snapshot': 'Customers who have left, as of {date}. This list is a snapshot: it does not change with the table. Build it again for a new one.',
+  'lostSheet.none': 'No customer has left.',
+  'lostSheet.winBack': 'Win-back: of the customers lost in a period, the share who were customers again by the end of a later period',
+  'ui.winBack': 'Add a win-back list ("Lost customers" sheet)',
+  'ui.winBackDone': 'The customers who left, and the win-back table, are on the sheet "{sheet}".',
+  'wizard.winBackTooLarge': 'The win-back table would have {periods} periods ({cells} cells), more than the {max} cells a spreadsheet holds. Choose a longer period.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -13,6 +13,28 @@ export const lv: Record<MessageKey, string> = {
   'menu.build': 'Izveidot klientu aiziešanas lapu...',
   'menu.template': 'Ievietot klientu aiziešanas veidni',
   'menu.help': 'Palīdzība',
+  'menu.check': 'Pārbaudīt papildinājumu šajā izklājlapā',
+  'check.title': 'Churn toolkit: pārbaude šajā izklājlapā',
+  'check.sheetName': 'Papildinājuma pārbaude (pagaidu)',
+  'check.allPassed': 'Visas {count} pārbaudes izdevās.',
+  'check.someFailed': 'Neizdevās {failed} no {count} pārbaudēm.',
+  'check.settings': 'Laika josla: {timeZone}. Lokalizācija: {locale}. Papildinājuma versija: {version}.',
+  'check.pass': 'IZDEVĀS',
+  'check.fail': 'NEIZDEVĀS',
+  'check.differences': 'Atšķirības (papildinājums / Google): {list}',
+  'check.stopped': 'Pārbaude apstājās: {message}',
+  'check.setup': 'Pārbaudes sagatavošana',
+  'check.cleanup': 'Pārbaudes pagaidu lapas ir izdzēstas',
+  'check.timeZone': 'Kalendāra dienas un UTC nobīdes joslā {timeZone} sakrīt ar Google pulksteni no 1900. līdz 2199. gadam',
+  'check.timeZone.intl': '{transitions} nobīdes maiņas, salīdzināti {comparisons} laika brīži. Papildinājums šo joslu nolasa ar JavaScript Intl.',
+  'check.timeZone.utilities': '{transitions} nobīdes maiņas, salīdzināti {comparisons} laika brīži. Papildinājums šo joslu nolasa no Google pulksteņa (Utilities.formatDate), jo JavaScript Intl to nezina vai nesakrīt.',
+  'check.decimal': 'Skaitļi: Sheets lokalizācijā {locale} rāda 1.5 kā {shown}, un papildinājums par decimālatdalītāju uzskata "{separator}"',
+  'check.monthNames': 'Datumi ar mēnešu nosaukumiem, kā tos rāda Sheets lokalizācijā {locale} ({example}), tiek nolasīti kā pareizā diena',
+  'check.text': 'Teksts no klientu tabulas (=1+1, 007, TRUE, 2024-01-31...) paliek teksts, kā rakstīts, šūnās, ko raksta papildinājums',
+  'check.example.engine': 'Piemērs: janvāris 500, 200, 15, 4, 681 (3,00 %, 3,80 %); februāris 681, 300, 20, 5, 956 (2,94 %, 3,67 %)',
+  'check.example.formulas': 'Klientu aiziešanas lapa ar dzīvām formulām, kā to aprēķina Sheets, sakrīt ar papildinājuma skaitļiem',
+  'check.example.values': 'Klientu aiziešanas lapa ar vērtībām, kā to nolasa no Sheets, sakrīt ar papildinājuma skaitļiem',
+  'check.functions': 'Pielāgotās funkcijas: CHURN_RATE(500, 15) ir 3 %, ADJUSTED_CHURN(500, 15, 200, 4) ir 3,8 %',
   'help.title': 'Klientu aiziešanas rīki',
   'help.body':
     'Ierakstiet šīs funkcijas jebkurā šūnā:\n' +
@@ -28,13 +50,14 @@ export const lv: Record<MessageKey, string> = {
   'arg.newLostAboveNew': '{fn}: {arg} ({lost}) pārsniedz new_customers ({gained}){at}. Jauno klientu nevar zaudēt vairāk, nekā to tika piesaistīts.',
   'arg.rateOutOfRange': '{fn}: argumentam {arg} jābūt daļai no 0 līdz 1 (piemēram, 3% vai 0.03), bet {where} ir {value}.',
   'arg.rateZero': '{fn}: {arg} ir 0{at}. Ja klientu aiziešanas rādītājs ir 0, klienti nekad neaiziet, tāpēc klienta mūžam nav beigu.',
-  'arg.notFinite': '{fn}: rezultāts{at} ir pārāk liels, lai to parādītu. Pārbaudiet ievaddatus.',
   'arg.shapeMismatch': '{fn}: {arg} izmērs ir {rows} x {cols}, bet {otherArg} izmērs ir {otherRows} x {otherCols} (rindas x kolonnas). Norādiet vienāda izmēra diapazonus.',
   'arg.notColumn': '{fn}: argumentam {arg} jābūt vienai kolonnai, bet tajā ir vairākas (kolonnu skaits: {cols}).',
   'arg.lengthMismatch': '{fn}: {arg} rindu skaits ir {rows}, bet {otherArg} rindu skaits ir {otherRows}. Atlasiet abos vienas un tās pašas rindas.',
   'arg.unknownPeriod': '{fn}: argumenta period vērtība "{value}" nav atpazīta. Izmantojiet "month", "week", "quarter" vai "year".',
   'arg.unknownMethod': '{fn}: argumenta method vērtība "{value}" nav atpazīta. Izmantojiet {allowed}.',
   'arg.noUsableRows': '{fn}: nevienā argumenta {arg} rindā nav izmantojama sākuma datuma. {problems}',
+  'arg.timeZoneUnavailable': '{fn}: izklājlapas laika josla "{zone}" šim skriptam nav zināma, tāpēc datumus nevar attiecināt uz pareizajām dienām. Izvēlieties citu laika joslu sadaļā Fails > Iestatījumi.',
+  'timeZone.unavailable': 'Izklājlapas laika josla "{zone}" šim skriptam nav zināma, tāpēc datumus nevar attiecināt uz pareizajām dienām. Izvēlieties citu laika joslu sadaļā Fails > Iestatījumi.',
   'where.value': 'vērtība',
   'where.cell': 'vērtība diapazona {row}. rindā, {col}. kolonnā',
   'at.cell': ' diapazona {row}. rindā, {col}. kolonnā',
@@ -100,6 +123,9 @@ export const lv: Record<MessageKey, string> = {
   'wizard.badOutput': 'Rezultātam jābūt dinamiskām formulām vai vērtībām.',
   'wizard.badDate': '{which}: "{value}" nav datums (izmantojiet formātu 2024-01-31).',
   'wizard.badRange': 'Pirmais periods ({first}) ir pēc pēdējā perioda ({last}).',
+  'wizard.periodOutOfReach': '{field}: {value} ir pārāk tālu no tabulas datumiem (no {first} līdz {last}). Izvēlieties dienu no {earliest} līdz {latest}, ne vairāk kā {years} gadus pirms vai pēc tiem.',
+  'wizard.tooManyRows': 'Klientu aiziešanas lapā būtu {rows} rindas; tajā drīkst būt ne vairāk kā {max}. Sašauriniet periodus ar "{first}" un "{last}" vai izvēlieties garāku periodu.',
+  'wizard.tooManyCells': 'Kohortu lapā būtu {cells} šūnas; izklājlapā ietilpst ne vairāk kā {max}. Sašauriniet periodus ar "{first}" un "{last}", izvēlieties garāku periodu vai neveidojiet kohortu lapu.',
   'wizard.badProfit': 'Peļņai uz vienu klientu jābūt skaitlim, kas ir 0 vai lielāks.',
   'wizard.noUsableRows': 'Nevienā tabulas rindā nav izmantojama sākuma datuma. {problems}',
   'wizard.busy': 'Šajā izklājlapā pašlaik jau tiek veidota cita klientu aiziešanas lapa. Pēc brīža mēģiniet vēlreiz.',
@@ -192,6 +218,7 @@ export const lv: Record<MessageKey, string> = {
     '  --values              saglabāt aprēķinātos skaitļus, nevis dinamiskas formulas\n' +
     '  --profit <summa>      peļņa uz vienu klientu: pievieno zaudētās peļņas kolonnu\n' +
     '  --locale <xx_YY>      kā lasīt kā tekstu ierakstītus datumus, piem., en_US (noklusējums en_GB)\n' +
+    '  --win-back            pievienot lapu "Zaudētie klienti": kurus atgūt, un atgūšanas tabulu\n' +
     '  --json                izvadīt aiziešanas tabulu kā JSON uz stdout (ar -o to arī saglabā)\n' +
     '  --force               aizstāt izvades failu, ja tas jau pastāv\n' +
     '  -h, --help            parādīt šo tekstu\n',
@@ -212,6 +239,9 @@ export const lv: Record<MessageKey, string> = {
   'cli.notAFile': '{file} nav fails.',
   'cli.outputExists': '{file} jau pastāv; tas netika mainīts. Izvēlieties citu -o failu vai pievienojiet --force, lai to aizstātu.',
   'cli.outputAppeared': '{file} jau pastāv; tas netika mainīts. Pievienojiet --force, lai to aizstātu.',
+  'cli.outputIsInput': '{file} ir klientu fails, kas tiek lasīts; tas netika mainīts. Izvēlieties citu -o failu.',
+  'cli.tooLarge': 'Failā {file} ir aptuveni {rows} rindas: lai šeit izveidotu tā klientu aiziešanas lapu, vajag aptuveni {need} MB atmiņas, bet Node.js drīkst izmantot {limit} MB. Piešķiriet vairāk atmiņas, piemēram, NODE_OPTIONS=--max-old-space-size={suggest} npx churn-sheet build ...{values}',
+  'cli.tooLarge.values': ' Ar --values vajag aptuveni {need} MB.',
   'cli.notBuilt': 'Nav dist/Code.js: vispirms palaidiet npm run build.',
   'cli.reading': 'nolasa {file}...',
   'cli.building': 'veido klientu aiziešanas lapu no {count} rindām...',
@@ -238,8 +268,9 @@ export const lv: Record<MessageKey, string> = {
   'play.formula': 'Atlasiet šūnu un ierakstiet vērtību vai formulu, piemēram, =CHURN_RATE(500, 15)',
   'play.sidebar': 'Sānjosla',
 
-  // -- revenue (issue 7): keys of this part go right below this line --
+  // Revenue (MRR)
   'row.amountMissing': '{row}. rinda: summa nav norādīta.',
+  'play.forbidden': 'Rotaļu laukums atbild tikai savai lapai šajā datorā: {url}',
   'row.amountNotNumber': '{row}. rinda: summa "{value}" nav skaitlis.',
   'row.amountNegative': '{row}. rinda: summa {value} ir negatīva.',
   'arg.mrrStartNotPositive': '{fn}: argumentam {arg} jābūt lielākam par 0, bet {where} ir {value}. Ja sākumā nav ikmēneša regulāro ieņēmumu (MRR), MRR aiziešanas rādītājs nav definēts.',
@@ -260,7 +291,7 @@ export const lv: Record<MessageKey, string> = {
   'revenue.netRevenueRetention': 'Neto ieņēmumu noturība',
   'revenue.quickRatio': 'Pieauguma un zaudējumu attiecība (quick ratio)',
 
-  // -- cohorts and daily churn (issue 7): keys of this part go right below this line --
+  // Cohorts and daily churn
   'cohort.start': 'Kohortas sākums',
   'cohort.size': 'Kohortas lielums',
   'cohort.since.month': 'Mēnesis {n}',
@@ -274,8 +305,15 @@ export const lv: Record<MessageKey, string> = {
   'arg.unknownMode': '{fn}: argumenta mode vērtība "{value}" nav atpazīta. Izmantojiet {allowed}.',
   'arg.dailyNeedsDates': '{fn}: metode "daily" saskaita katras dienas aiziešanas rādītāju, tāpēc tai vajag katra klienta sākuma un beigu datumu, nevis perioda skaitļus. Izmantojiet =CHURN_TABLE(start_dates, end_dates, [period], [ids], [segments], "daily").',
   'arg.cohortTooLarge': '{fn}: kohortu tabulā būtu {rows} rindas un {cols} kolonnas, vairāk šūnu, nekā ietilpst izklājlapā. Izvēlieties garāku periodu, piemēram, "month" vai "quarter".',
+  'row.amountTooLarge': '{row}. rinda: summa {value} ir lielāka par {max} – tik lielu ieņēmumu nav.',
+  'arg.resultOverflow': '{fn}: rezultāts{at} ir pārāk liels, lai to parādītu; pārbaudiet argumentu {arg}, kura vērtība ir {value}.',
+  'arg.tableTooLarge': '{fn}: tabulā būtu {rows} rindas un {cols} kolonnas ({cells} šūnas), vairāk nekā {limit} šūnas, kas ietilpst izklājlapā. {advice}',
+  'tooLarge.longerPeriod': 'Izvēlieties garāku periodu, piemēram, "{period}".',
+  'tooLarge.narrowRange': 'Norādiet tikai vajadzīgo gadu rindas (datumi ir no {first} līdz {last}).',
+  'tooLarge.fewerSegments': 'Izmantojiet segmentu kolonnu ar mazāk dažādiem nosaukumiem (šajā ir {segments}) vai izlaidiet to.',
+  'arg.segmentTooLong': '{fn}: segmentam argumenta segments {row}. rindā ir {length} rakstzīmes, vairāk nekā {limit}, kas ietilpst šūnā. Izmantojiet īsāku nosaukumu.',
 
-  // -- segments (issue 7): keys of this part go right below this line --
+  // Segments
   'note.mrrAtStart': 'Ikmēneša regulārie ieņēmumi (MRR) no klientiem perioda sākumā: viņu rindu summu kopsumma.',
   'note.newMrr': 'Cik mēnesī maksā klienti, kas sāka šajā periodā.',
   'note.reactivationMrr': 'Cik mēnesī maksā klienti, kas bija aizgājuši un šajā periodā atgriezās.',
@@ -299,8 +337,32 @@ export const lv: Record<MessageKey, string> = {
   'cohortSheet.name.quarter': 'Kohortas – ceturkšņi',
   'cohortSheet.name.year': 'Kohortas – gadi',
 
-  // -- template won back (issue 7): keys of this part go right below this line --
+  // Template: won back
   'template.wonBack': 'Atgūtie klienti',
   'template.help.wonBack': 'Ievadiet veselu skaitli, 0 vai vairāk: klienti, kas bija aizgājuši un šajā mēnesī atgriezās.',
   'template.note.wonBack': 'Atgūtie klienti: klienti, kas bija aizgājuši agrāk un šajā mēnesī atgriezās (ja tādu nav, atstājiet 0). Tos pieskaita klientiem beigās; klientu aiziešanas rādītājs un koriģētais aiziešanas rādītājs tos neietver.',
+
+  // Win-back
+  'arg.notDate': '{fn}: {arg} jābūt datumam, bet tas ir "{value}".',
+  'arg.notOneDate': '{fn}: {arg} jābūt vienam datumam, nevis šūnu diapazonam.',
+  'arg.datesReversed': '{fn}: {first} ir pēc {last}. Vispirms norādiet agrāko datumu.',
+  'lost.id': 'Klienta ID',
+  'lost.since': 'Klients kopš',
+  'lost.left': 'Aizgāja',
+  'lost.days': 'Dienas kā klients',
+  'lost.mrr': 'MRR aiziešanas brīdī',
+  'lost.returns': 'Reizes, kad atgriezās',
+  'lost.narrow': 'Norādiet from_date un to_date, lai sarakstā būtu mazāk klientu.',
+  'winback.lost': 'Zaudētie klienti',
+  'winback.back.month': 'Atgriezušies līdz mēnesim +{n}',
+  'winback.back.week': 'Atgriezušies līdz nedēļai +{n}',
+  'winback.back.quarter': 'Atgriezušies līdz ceturksnim +{n}',
+  'winback.back.year': 'Atgriezušies līdz gadam +{n}',
+  'lostSheet.name': 'Zaudētie klienti',
+  'lostSheet.snapshot': 'Klienti, kas aizgājuši, stāvoklis {date}. Šis saraksts ir momentuzņēmums: tas nemainās līdz ar tabulu. Lai iegūtu jaunu, izveidojiet to vēlreiz.',
+  'lostSheet.none': 'Neviens klients nav aizgājis.',
+  'lostSheet.winBack': 'Klientu atgūšana: no periodā zaudētajiem klientiem daļa, kas vēlāka perioda beigās atkal bija klienti',
+  'ui.winBack': 'Pievienot atgūšanas sarakstu (lapa "Zaudētie klienti")',
+  'ui.winBackDone': 'Aizgājušie klienti un atgūšanas tabula ir lapā "{sheet}".',
+  'wizard.winBackTooLarge': 'Atgūšanas tabulā būtu {periods} periodi ({cells} šūnas), vairāk nekā izklājlapā ietilpst ({max} šūnas). Izvēlieties garāku periodu.',
 };

@@ -13,6 +13,28 @@ export const nb: Record<MessageKey, string> = {
   'menu.build': 'Lag ark for kundelekkasje...',
   'menu.template': 'Sett inn mal for kundelekkasje',
   'menu.help': 'Hjelp',
+  'menu.check': 'Kontroller tillegget i dette regnearket',
+  'check.title': 'Churn toolkit: kontroll i dette regnearket',
+  'check.sheetName': 'Kontroll av tillegget (midlertidig)',
+  'check.allPassed': 'Alle {count} kontroller besto.',
+  'check.someFailed': '{failed} av {count} kontroller feilet.',
+  'check.settings': 'Tidssone: {timeZone}. Nasjonal innstilling: {locale}. Versjon av tillegget: {version}.',
+  'check.pass': 'BESTÅTT',
+  'check.fail': 'FEILET',
+  'check.differences': 'Forskjeller (tillegget / Google): {list}',
+  'check.stopped': 'Kontrollen stoppet: {message}',
+  'check.setup': 'Klargjøring av kontrollen',
+  'check.cleanup': 'De midlertidige arkene fra kontrollen er fjernet',
+  'check.timeZone': 'Kalenderdager og UTC-forskyvninger i {timeZone} stemmer med Googles klokke fra 1900 til 2199',
+  'check.timeZone.intl': '{transitions} endringer av forskyvning, {comparisons} tidspunkter sammenlignet. Tillegget leser denne sonen med JavaScripts Intl.',
+  'check.timeZone.utilities': '{transitions} endringer av forskyvning, {comparisons} tidspunkter sammenlignet. Tillegget leser denne sonen fra Googles klokke (Utilities.formatDate), fordi JavaScripts Intl ikke kjenner den eller er uenig.',
+  'check.decimal': 'Tall: Sheets viser 1.5 som {shown} i {locale}, og tillegget leser "{separator}" som desimalskilletegn',
+  'check.monthNames': 'Datoer med månedsnavn slik Sheets viser dem i {locale} ({example}) leses som riktig dag',
+  'check.text': 'Tekst fra en kundetabell (=1+1, 007, TRUE, 2024-01-31...) forblir tekst slik den er skrevet, i cellene tillegget skriver',
+  'check.example.engine': 'Eksempelet: januar 500, 200, 15, 4, 681 (3,00 %, 3,80 %); februar 681, 300, 20, 5, 956 (2,94 %, 3,67 %)',
+  'check.example.formulas': 'Kundelekkasjearket med levende formler, slik Sheets regner det ut, er lik tilleggets tall',
+  'check.example.values': 'Kundelekkasjearket med verdier, slik det leses tilbake fra Sheets, er lik tilleggets tall',
+  'check.functions': 'Egendefinerte funksjoner: CHURN_RATE(500, 15) er 3 %, ADJUSTED_CHURN(500, 15, 200, 4) er 3,8 %',
   'help.title': 'Verktøy for kundelekkasje',
   'help.body':
     'Skriv disse funksjonene i en hvilken som helst celle:\n' +
@@ -28,13 +50,14 @@ export const nb: Record<MessageKey, string> = {
   'arg.newLostAboveNew': '{fn}: argumentet {arg} ({lost}) er større enn new_customers ({gained}){at}. Du kan ikke miste flere nye kunder enn du fikk.',
   'arg.rateOutOfRange': '{fn}: argumentet {arg} må være en andel mellom 0 og 1 (for eksempel 3% eller 0.03), men {where} er {value}.',
   'arg.rateZero': '{fn}: argumentet {arg} er 0{at}. Med en kundelekkasjerate på 0 slutter kundene aldri, så kundens levetid har ingen slutt.',
-  'arg.notFinite': '{fn}: resultatet{at} er for stort til å vises. Kontroller inndataene.',
   'arg.shapeMismatch': '{fn}: området {arg} har størrelsen {rows} x {cols} (rader x kolonner), men området {otherArg} har {otherRows} x {otherCols}. Oppgi områder av samme størrelse.',
   'arg.notColumn': '{fn}: argumentet {arg} må være én enkelt kolonne, men det har flere (antall kolonner: {cols}).',
   'arg.lengthMismatch': '{fn}: antall rader i {arg} er {rows}, men i {otherArg} er det {otherRows}. Velg de samme radene i begge.',
   'arg.unknownPeriod': '{fn}: verdien "{value}" for argumentet period er ukjent. Bruk "month", "week", "quarter" eller "year".',
   'arg.unknownMethod': '{fn}: verdien "{value}" for argumentet method er ukjent. Bruk en av disse verdiene: {allowed}.',
   'arg.noUsableRows': '{fn}: ingen rad i {arg} har en brukbar startdato. {problems}',
+  'arg.timeZoneUnavailable': '{fn}: regnearkets tidssone "{zone}" er ukjent for dette skriptet, så datoene kan ikke plasseres på riktige dager. Velg en annen tidssone under Fil > Innstillinger.',
+  'timeZone.unavailable': 'Regnearkets tidssone "{zone}" er ukjent for dette skriptet, så datoene kan ikke plasseres på riktige dager. Velg en annen tidssone under Fil > Innstillinger.',
   'where.value': 'verdien',
   'where.cell': 'verdien i rad {row}, kolonne {col} i området',
   'at.cell': ' i rad {row}, kolonne {col} i området',
@@ -100,6 +123,9 @@ export const nb: Record<MessageKey, string> = {
   'wizard.badOutput': 'Resultatet må være dynamiske formler eller verdier.',
   'wizard.badDate': '{which}: "{value}" er ikke en dato (bruk formatet 2024-01-31).',
   'wizard.badRange': 'Den første perioden ({first}) er etter den siste perioden ({last}).',
+  'wizard.periodOutOfReach': '{field}: {value} ligger for langt fra datoene i tabellen ({first} til {last}). Velg en dag fra {earliest} til {latest}, høyst {years} år før eller etter dem.',
+  'wizard.tooManyRows': 'Arket for kundelekkasje ville fått {rows} rader; det kan ha høyst {max}. Begrens periodene med «{first}» og «{last}», eller velg en lengre periode.',
+  'wizard.tooManyCells': 'Kohortarket ville fått {cells} celler; et regneark rommer høyst {max}. Begrens periodene med «{first}» og «{last}», velg en lengre periode, eller dropp kohortarket.',
   'wizard.badProfit': 'Fortjeneste per kunde må være et tall som er 0 eller mer.',
   'wizard.noUsableRows': 'Ingen rad i tabellen har en brukbar startdato. {problems}',
   'wizard.busy': 'Et annet ark for kundelekkasje lages i dette regnearket akkurat nå. Prøv igjen om et øyeblikk.',
@@ -192,6 +218,7 @@ export const nb: Record<MessageKey, string> = {
     '  --values              skriv de beregnede tallene i stedet for dynamiske formler\n' +
     '  --profit <beløp>      fortjeneste per kunde: legger til en kolonne for tapt fortjeneste\n' +
     '  --locale <xx_YY>      hvordan datoer skrevet som tekst leses, f.eks. en_US (standard en_GB)\n' +
+    '  --win-back            legg til arket «Tapte kunder»: hvem som kan vinnes tilbake, og tilbakevinningstabellen\n' +
     '  --json                skriv kundelekkasjetabellen som JSON til stdout (med -o lagres den også)\n' +
     '  --force               overskriv utdatafilen hvis den finnes\n' +
     '  -h, --help            vis denne teksten\n',
@@ -212,6 +239,9 @@ export const nb: Record<MessageKey, string> = {
   'cli.notAFile': '{file} er ikke en fil.',
   'cli.outputExists': '{file} finnes allerede; den ble ikke endret. Velg en annen -o-fil, eller legg til --force for å erstatte den.',
   'cli.outputAppeared': '{file} finnes allerede; den ble ikke endret. Legg til --force for å erstatte den.',
+  'cli.outputIsInput': '{file} er kundefilen som leses; den ble ikke endret. Velg en annen -o-fil.',
+  'cli.tooLarge': '{file} har omtrent {rows} rader: å bygge arket for kundelekkasje her krever omtrent {need} MB minne, og Node.js kan bruke {limit} MB. Gi det mer minne, for eksempel NODE_OPTIONS=--max-old-space-size={suggest} npx churn-sheet build ...{values}',
+  'cli.tooLarge.values': ' Med --values krever det omtrent {need} MB.',
   'cli.notBuilt': 'dist/Code.js mangler: kjør npm run build først.',
   'cli.reading': 'leser {file}...',
   'cli.building': 'lager arket for kundelekkasje fra {count} rader...',
@@ -238,8 +268,9 @@ export const nb: Record<MessageKey, string> = {
   'play.formula': 'Velg en celle, og skriv så inn en verdi eller en formel, for eksempel =CHURN_RATE(500, 15)',
   'play.sidebar': 'Sidepanel',
 
-  // -- revenue (issue 7): keys of this part go right below this line --
+  // Revenue (MRR)
   'row.amountMissing': 'Rad {row}: beløpet er tomt.',
+  'play.forbidden': 'Lekeplassen svarer bare sin egen side på denne datamaskinen: {url}',
   'row.amountNotNumber': 'Rad {row}: beløpet "{value}" er ikke et tall.',
   'row.amountNegative': 'Rad {row}: beløpet {value} er negativt.',
   'arg.mrrStartNotPositive': '{fn}: argumentet {arg} må være større enn 0, men {where} er {value}. Uten månedlig gjentakende inntekt (MRR) ved start er MRR-lekkasjeraten ikke definert.',
@@ -260,7 +291,7 @@ export const nb: Record<MessageKey, string> = {
   'revenue.netRevenueRetention': 'Netto inntektsbevaring',
   'revenue.quickRatio': 'Forhold mellom vekst og tap (quick ratio)',
 
-  // -- cohorts and daily churn (issue 7): keys of this part go right below this line --
+  // Cohorts and daily churn
   'cohort.start': 'Kohortstart',
   'cohort.size': 'Kohortstørrelse',
   'cohort.since.month': 'Måned {n}',
@@ -274,8 +305,15 @@ export const nb: Record<MessageKey, string> = {
   'arg.unknownMode': '{fn}: verdien "{value}" for argumentet mode er ukjent. Bruk en av disse verdiene: {allowed}.',
   'arg.dailyNeedsDates': '{fn}: metoden "daily" legger sammen kundelekkasjeraten for hver dag, så den trenger start- og sluttdatoen til hver kunde, ikke tallene for en periode. Bruk =CHURN_TABLE(start_dates, end_dates, [period], [ids], [segments], "daily").',
   'arg.cohortTooLarge': '{fn}: kohorttabellen ville fått {rows} rader og {cols} kolonner, flere celler enn et regneark kan romme. Velg en lengre periode, for eksempel "month" eller "quarter".',
+  'row.amountTooLarge': 'Rad {row}: beløpet {value} er større enn {max}, langt over noen reell inntekt.',
+  'arg.resultOverflow': '{fn}: resultatet{at} er for stort til å vises; kontroller argumentet {arg}, som er {value}.',
+  'arg.tableTooLarge': '{fn}: tabellen ville fått {rows} rader og {cols} kolonner ({cells} celler), flere enn de {limit} cellene et regneark kan romme. {advice}',
+  'tooLarge.longerPeriod': 'Velg en lengre periode, for eksempel "{period}".',
+  'tooLarge.narrowRange': 'Ta bare med radene for årene du trenger (datoene går fra {first} til {last}).',
+  'tooLarge.fewerSegments': 'Bruk en segmentkolonne med færre ulike navn (denne har {segments}), eller utelat den.',
+  'arg.segmentTooLong': '{fn}: segmentet i rad {row} av segments har {length} tegn, flere enn de {limit} en celle kan romme. Bruk et kortere navn.',
 
-  // -- segments (issue 7): keys of this part go right below this line --
+  // Segments
   'note.mrrAtStart': 'Månedlig gjentakende inntekt (MRR) fra kundene ved periodens start: summen av beløpene i radene deres.',
   'note.newMrr': 'Hva kundene som startet i perioden, betaler per måned.',
   'note.reactivationMrr': 'Hva kunder som hadde sluttet og kom tilbake i perioden, betaler per måned.',
@@ -299,8 +337,32 @@ export const nb: Record<MessageKey, string> = {
   'cohortSheet.name.quarter': 'Kohorter per kvartal',
   'cohortSheet.name.year': 'Kohorter per år',
 
-  // -- template won back (issue 7): keys of this part go right below this line --
+  // Template: won back
   'template.wonBack': 'Gjenvunne kunder',
   'template.help.wonBack': 'Skriv inn et helt tall, 0 eller mer: kunder som hadde sluttet tidligere og kom tilbake denne måneden.',
   'template.note.wonBack': 'Gjenvunne kunder: kunder som hadde sluttet tidligere og kom tilbake denne måneden (la 0 stå hvis ingen kom tilbake). De legges til kunder ved slutt; kundelekkasjerate og justert kundelekkasjerate teller dem ikke.',
+
+  // Win-back
+  'arg.notDate': '{fn}: {arg} må være en dato, men er "{value}".',
+  'arg.notOneDate': '{fn}: {arg} må være én dato, ikke et celleområde.',
+  'arg.datesReversed': '{fn}: {first} er etter {last}. Oppgi den tidligste datoen først.',
+  'lost.id': 'Kunde-ID',
+  'lost.since': 'Kunde siden',
+  'lost.left': 'Sluttet',
+  'lost.days': 'Dager som kunde',
+  'lost.mrr': 'MRR da kunden sluttet',
+  'lost.returns': 'Ganger kunden kom tilbake',
+  'lost.narrow': 'Oppgi from_date og to_date for å liste færre kunder.',
+  'winback.lost': 'Tapte kunder',
+  'winback.back.month': 'Tilbake innen måned +{n}',
+  'winback.back.week': 'Tilbake innen uke +{n}',
+  'winback.back.quarter': 'Tilbake innen kvartal +{n}',
+  'winback.back.year': 'Tilbake innen år +{n}',
+  'lostSheet.name': 'Tapte kunder',
+  'lostSheet.snapshot': 'Kunder som har sluttet, per {date}. Listen er et øyeblikksbilde: den endres ikke med tabellen. Bygg den på nytt for en ny.',
+  'lostSheet.none': 'Ingen kunder har sluttet.',
+  'lostSheet.winBack': 'Tilbakevinning: av kundene som ble tapt i en periode, andelen som var kunder igjen ved slutten av en senere periode',
+  'ui.winBack': 'Legg til en liste for tilbakevinning (arket «Tapte kunder»)',
+  'ui.winBackDone': 'Kundene som har sluttet, og tilbakevinningstabellen, står på arket "{sheet}".',
+  'wizard.winBackTooLarge': 'Tilbakevinningstabellen ville hatt {periods} perioder ({cells} celler), flere enn de {max} cellene et regneark rommer. Velg en lengre periode.',
 };

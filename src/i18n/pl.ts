@@ -13,6 +13,28 @@ export const pl: Record<MessageKey, string> = {
   'menu.build': 'Utwórz arkusz rezygnacji...',
   'menu.template': 'Wstaw szablon rezygnacji',
   'menu.help': 'Pomoc',
+  'menu.check': 'Sprawdź dodatek w tym arkuszu',
+  'check.title': 'Churn toolkit: sprawdzenie w tym arkuszu',
+  'check.sheetName': 'Sprawdzenie dodatku (tymczasowy)',
+  'check.allPassed': 'Wszystkie sprawdzenia ({count}) zakończone powodzeniem.',
+  'check.someFailed': 'Nie powiodło się {failed} z {count} sprawdzeń.',
+  'check.settings': 'Strefa czasowa: {timeZone}. Ustawienia regionalne: {locale}. Wersja dodatku: {version}.',
+  'check.pass': 'OK',
+  'check.fail': 'BŁĄD',
+  'check.differences': 'Różnice (dodatek / Google): {list}',
+  'check.stopped': 'Sprawdzenie zostało przerwane: {message}',
+  'check.setup': 'Przygotowanie sprawdzenia',
+  'check.cleanup': 'Tymczasowe arkusze sprawdzenia zostały usunięte',
+  'check.timeZone': 'Dni kalendarzowe i przesunięcia względem UTC w strefie {timeZone} zgadzają się z zegarem Google od 1900 do 2199 roku',
+  'check.timeZone.intl': 'Zmiany przesunięcia: {transitions}, porównane chwile: {comparisons}. Dodatek odczytuje tę strefę przez Intl JavaScriptu.',
+  'check.timeZone.utilities': 'Zmiany przesunięcia: {transitions}, porównane chwile: {comparisons}. Dodatek odczytuje tę strefę z zegara Google (Utilities.formatDate), bo Intl JavaScriptu jej nie zna lub się nie zgadza.',
+  'check.decimal': 'Liczby: Sheets pokazuje 1.5 jako {shown} w ustawieniach {locale}, a dodatek czyta "{separator}" jako separator dziesiętny',
+  'check.monthNames': 'Daty z nazwami miesięcy, tak jak pokazuje je Sheets w ustawieniach {locale} ({example}), są czytane jako właściwy dzień',
+  'check.text': 'Tekst z tabeli klientów (=1+1, 007, TRUE, 2024-01-31...) pozostaje tekstem, jak został zapisany, w komórkach, które zapisuje dodatek',
+  'check.example.engine': 'Przykład: styczeń 500, 200, 15, 4, 681 (3,00 %, 3,80 %); luty 681, 300, 20, 5, 956 (2,94 %, 3,67 %)',
+  'check.example.formulas': 'Arkusz odpływu z formułami na żywo, tak jak liczy go Sheets, zgadza się z liczbami dodatku',
+  'check.example.values': 'Arkusz odpływu z wartościami, odczytany z Sheets, zgadza się z liczbami dodatku',
+  'check.functions': 'Funkcje niestandardowe: CHURN_RATE(500, 15) to 3 %, ADJUSTED_CHURN(500, 15, 200, 4) to 3,8 %',
   'help.title': 'Analiza rezygnacji klientów',
   'help.body':
     'Wpisz te funkcje w dowolnej komórce:\n' +
@@ -28,13 +50,14 @@ export const pl: Record<MessageKey, string> = {
   'arg.newLostAboveNew': '{fn}: wartość {arg} ({lost}) jest większa niż new_customers ({gained}){at}. Nie można stracić więcej nowych klientów, niż się pozyskało.',
   'arg.rateOutOfRange': '{fn}: argument {arg} musi być ułamkiem od 0 do 1 (na przykład 3% lub 0.03), ale {where} wynosi {value}.',
   'arg.rateZero': '{fn}: {arg} wynosi 0{at}. Przy współczynniku rezygnacji równym 0 klienci nigdy nie odchodzą, więc czas życia klienta nie ma końca.',
-  'arg.notFinite': '{fn}: wynik{at} jest zbyt duży, aby go wyświetlić. Sprawdź dane wejściowe.',
   'arg.shapeMismatch': '{fn}: {arg} ma wymiary {rows} x {cols}, a {otherArg} ma wymiary {otherRows} x {otherCols} (wiersze x kolumny). Podaj zakresy tego samego rozmiaru.',
   'arg.notColumn': '{fn}: argument {arg} musi być pojedynczą kolumną, a ma ich więcej (liczba kolumn: {cols}).',
   'arg.lengthMismatch': '{fn}: liczba wierszy w {arg} to {rows}, a w {otherArg} to {otherRows}. Zaznacz te same wiersze w obu zakresach.',
   'arg.unknownPeriod': '{fn}: nieznana wartość "{value}" argumentu period. Użyj "month", "week", "quarter" lub "year".',
   'arg.unknownMethod': '{fn}: nieznana wartość "{value}" argumentu method. Użyj {allowed}.',
   'arg.noUsableRows': '{fn}: w argumencie {arg} żaden wiersz nie ma poprawnej daty rozpoczęcia. {problems}',
+  'arg.timeZoneUnavailable': '{fn}: strefa czasowa arkusza "{zone}" jest nieznana dla tego skryptu, więc nie można przypisać dat do właściwych dni. Wybierz inną strefę czasową w menu Plik > Ustawienia.',
+  'timeZone.unavailable': 'Strefa czasowa arkusza "{zone}" jest nieznana dla tego skryptu, więc nie można przypisać dat do właściwych dni. Wybierz inną strefę czasową w menu Plik > Ustawienia.',
   'where.value': 'wartość',
   'where.cell': 'wartość w wierszu {row}, kolumnie {col} zakresu',
   'at.cell': ' w wierszu {row}, kolumnie {col} zakresu',
@@ -100,6 +123,9 @@ export const pl: Record<MessageKey, string> = {
   'wizard.badOutput': 'Wynikiem muszą być formuły dynamiczne lub wartości.',
   'wizard.badDate': '{which}: "{value}" nie jest datą (użyj formatu 2024-01-31).',
   'wizard.badRange': 'Pierwszy okres ({first}) jest późniejszy niż ostatni okres ({last}).',
+  'wizard.periodOutOfReach': '{field}: {value} jest zbyt daleko od dat w tabeli (od {first} do {last}). Wybierz dzień od {earliest} do {latest}, najwyżej {years} lat przed nimi lub po nich.',
+  'wizard.tooManyRows': 'Arkusz rezygnacji miałby {rows} wierszy; może mieć najwyżej {max}. Zawęź okresy polami "{first}" i "{last}" albo wybierz dłuższy okres.',
+  'wizard.tooManyCells': 'Arkusz kohort miałby {cells} komórek; arkusz kalkulacyjny mieści najwyżej {max}. Zawęź okresy polami "{first}" i "{last}", wybierz dłuższy okres albo zrezygnuj z arkusza kohort.',
   'wizard.badProfit': 'Zysk na klienta musi być liczbą równą 0 lub większą.',
   'wizard.noUsableRows': 'Żaden wiersz tabeli nie ma poprawnej daty rozpoczęcia. {problems}',
   'wizard.busy': 'W tym arkuszu kalkulacyjnym jest właśnie tworzony inny arkusz rezygnacji. Spróbuj ponownie za chwilę.',
@@ -192,6 +218,7 @@ export const pl: Record<MessageKey, string> = {
     '  --values              zapisuje obliczone liczby zamiast formuł dynamicznych\n' +
     '  --profit <kwota>      zysk na klienta: dodaje kolumnę utraconego zysku\n' +
     '  --locale <xx_YY>      jak odczytywać daty zapisane jako tekst, np. en_US (domyślnie en_GB)\n' +
+    '  --win-back            dodaje arkusz „Utraceni klienci”: kogo odzyskać i tabelę odzyskiwania\n' +
     '  --json                wypisuje tabelę rezygnacji jako JSON na stdout (z -o jest też zapisywana do pliku)\n' +
     '  --force               zastępuje plik wyjściowy, jeśli już istnieje\n' +
     '  -h, --help            wyświetla ten tekst\n',
@@ -212,6 +239,9 @@ export const pl: Record<MessageKey, string> = {
   'cli.notAFile': '{file} nie jest plikiem.',
   'cli.outputExists': '{file} już istnieje; plik pozostał bez zmian. Wybierz inny plik -o albo dodaj --force, aby go zastąpić.',
   'cli.outputAppeared': '{file} już istnieje; plik pozostał bez zmian. Dodaj --force, aby go zastąpić.',
+  'cli.outputIsInput': '{file} to czytany plik klientów; plik pozostał bez zmian. Wybierz inny plik -o.',
+  'cli.tooLarge': 'Plik {file} ma około {rows} wierszy: zbudowanie tutaj jego arkusza rezygnacji wymaga około {need} MB pamięci, a Node.js może użyć {limit} MB. Przydziel więcej pamięci, na przykład NODE_OPTIONS=--max-old-space-size={suggest} npx churn-sheet build ...{values}',
+  'cli.tooLarge.values': ' Z --values wymaga około {need} MB.',
   'cli.notBuilt': 'Brak pliku dist/Code.js: najpierw uruchom npm run build.',
   'cli.reading': 'odczytywanie {file}...',
   'cli.building': 'tworzenie arkusza rezygnacji z wierszy (liczba: {count})...',
@@ -238,8 +268,9 @@ export const pl: Record<MessageKey, string> = {
   'play.formula': 'Zaznacz komórkę, a potem wpisz wartość lub formułę, na przykład =CHURN_RATE(500, 15)',
   'play.sidebar': 'Panel boczny',
 
-  // -- revenue (issue 7): keys of this part go right below this line --
+  // Revenue (MRR)
   'row.amountMissing': 'Wiersz {row}: brak kwoty.',
+  'play.forbidden': 'Piaskownica odpowiada tylko własnej stronie na tym komputerze: {url}',
   'row.amountNotNumber': 'Wiersz {row}: kwota "{value}" nie jest liczbą.',
   'row.amountNegative': 'Wiersz {row}: kwota {value} jest ujemna.',
   'arg.mrrStartNotPositive': '{fn}: argument {arg} musi być większy od 0, ale {where} wynosi {value}. Gdy na początku nie ma miesięcznego przychodu powtarzalnego (MRR), współczynnik rezygnacji MRR jest nieokreślony.',
@@ -260,7 +291,7 @@ export const pl: Record<MessageKey, string> = {
   'revenue.netRevenueRetention': 'Retencja przychodu netto',
   'revenue.quickRatio': 'Stosunek wzrostu do strat (quick ratio)',
 
-  // -- cohorts and daily churn (issue 7): keys of this part go right below this line --
+  // Cohorts and daily churn
   'cohort.start': 'Początek kohorty',
   'cohort.size': 'Wielkość kohorty',
   'cohort.since.month': 'Miesiąc {n}',
@@ -274,8 +305,15 @@ export const pl: Record<MessageKey, string> = {
   'arg.unknownMode': '{fn}: nieznana wartość "{value}" argumentu mode. Użyj {allowed}.',
   'arg.dailyNeedsDates': '{fn}: metoda "daily" sumuje współczynnik rezygnacji z każdego dnia, więc potrzebuje dat rozpoczęcia i zakończenia każdego klienta, a nie liczb z okresu. Użyj =CHURN_TABLE(start_dates, end_dates, [period], [ids], [segments], "daily").',
   'arg.cohortTooLarge': '{fn}: tabela kohort miałaby {rows} wierszy i {cols} kolumn, czyli więcej komórek, niż mieści arkusz. Wybierz dłuższy okres, na przykład "month" lub "quarter".',
+  'row.amountTooLarge': 'Wiersz {row}: kwota {value} jest większa niż {max} – takich przychodów nie ma.',
+  'arg.resultOverflow': '{fn}: wynik{at} jest zbyt duży, aby go wyświetlić; sprawdź argument {arg}, którego wartość to {value}.',
+  'arg.tableTooLarge': '{fn}: tabela miałaby {rows} wierszy i {cols} kolumn ({cells} komórek), czyli więcej niż {limit} komórek, które mieści arkusz. {advice}',
+  'tooLarge.longerPeriod': 'Wybierz dłuższy okres, na przykład "{period}".',
+  'tooLarge.narrowRange': 'Podaj tylko wiersze z potrzebnych lat (daty obejmują okres od {first} do {last}).',
+  'tooLarge.fewerSegments': 'Użyj kolumny segmentów z mniejszą liczbą różnych nazw (ta ma ich {segments}) albo ją pomiń.',
+  'arg.segmentTooLong': '{fn}: segment w wierszu {row} argumentu segments ma {length} znaków, więcej niż {limit}, które mieści komórka. Użyj krótszej nazwy.',
 
-  // -- segments (issue 7): keys of this part go right below this line --
+  // Segments
   'note.mrrAtStart': 'Miesięczny przychód powtarzalny (MRR) od klientów na początku okresu: suma kwot z ich wierszy.',
   'note.newMrr': 'Ile miesięcznie płacą klienci, którzy zaczęli w tym okresie.',
   'note.reactivationMrr': 'Ile miesięcznie płacą klienci, którzy odeszli i wrócili w tym okresie.',
@@ -299,8 +337,32 @@ export const pl: Record<MessageKey, string> = {
   'cohortSheet.name.quarter': 'Kohorty według kwartałów',
   'cohortSheet.name.year': 'Kohorty według lat',
 
-  // -- template won back (issue 7): keys of this part go right below this line --
+  // Template: won back
   'template.wonBack': 'Odzyskani klienci',
   'template.help.wonBack': 'Wpisz liczbę całkowitą, 0 lub więcej: klienci, którzy wcześniej zrezygnowali i wrócili w tym miesiącu.',
   'template.note.wonBack': 'Odzyskani klienci: klienci, którzy wcześniej zrezygnowali i wrócili w tym miesiącu (jeśli nikt nie wrócił, zostaw 0). Są doliczani do klientów na końcu; współczynnik rezygnacji i skorygowany współczynnik rezygnacji ich nie uwzględniają.',
+
+  // Win-back
+  'arg.notDate': '{fn}: {arg} musi być datą, a jest to "{value}".',
+  'arg.notOneDate': '{fn}: {arg} musi być jedną datą, a nie zakresem komórek.',
+  'arg.datesReversed': '{fn}: {first} jest po {last}. Podaj najpierw wcześniejszą datę.',
+  'lost.id': 'ID klienta',
+  'lost.since': 'Klient od',
+  'lost.left': 'Odszedł',
+  'lost.days': 'Dni jako klient',
+  'lost.mrr': 'MRR w chwili odejścia',
+  'lost.returns': 'Ile razy wrócił',
+  'lost.narrow': 'Podaj from_date i to_date, aby lista była krótsza.',
+  'winback.lost': 'Utraceni klienci',
+  'winback.back.month': 'Wrócili do miesiąca +{n}',
+  'winback.back.week': 'Wrócili do tygodnia +{n}',
+  'winback.back.quarter': 'Wrócili do kwartału +{n}',
+  'winback.back.year': 'Wrócili do roku +{n}',
+  'lostSheet.name': 'Utraceni klienci',
+  'lostSheet.snapshot': 'Klienci, którzy odeszli, stan na {date}. Ta lista to migawka: nie zmienia się razem z tabelą. Aby mieć nową, zbuduj ją ponownie.',
+  'lostSheet.none': 'Żaden klient nie odszedł.',
+  'lostSheet.winBack': 'Odzyskiwanie klientów: jaka część klientów utraconych w okresie znów była klientami na koniec późniejszego okresu',
+  'ui.winBack': 'Dodaj listę do odzyskania (arkusz „Utraceni klienci”)',
+  'ui.winBackDone': 'Klienci, którzy odeszli, i tabela odzyskiwania są w arkuszu "{sheet}".',
+  'wizard.winBackTooLarge': 'Tabela odzyskiwania miałaby {periods} okresów ({cells} komórek), więcej niż {max} komórek, które mieści arkusz. Wybierz dłuższy okres.',
 };

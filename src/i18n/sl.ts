@@ -13,6 +13,28 @@ export const sl: Record<MessageKey, string> = {
   'menu.build': 'Ustvari list z odlivom strank...',
   'menu.template': 'Vstavi predlogo za odliv strank',
   'menu.help': 'Pomoč',
+  'menu.check': 'Preveri dodatek v tej preglednici',
+  'check.title': 'Churn toolkit: preverjanje v tej preglednici',
+  'check.sheetName': 'Preverjanje dodatka (začasno)',
+  'check.allPassed': 'Vsa preverjanja ({count}) so uspela.',
+  'check.someFailed': 'Ni uspelo {failed} od {count} preverjanj.',
+  'check.settings': 'Časovni pas: {timeZone}. Področne nastavitve: {locale}. Različica dodatka: {version}.',
+  'check.pass': 'USPELO',
+  'check.fail': 'NI USPELO',
+  'check.differences': 'Razlike (dodatek / Google): {list}',
+  'check.stopped': 'Preverjanje se je ustavilo: {message}',
+  'check.setup': 'Priprava preverjanja',
+  'check.cleanup': 'Začasni listi preverjanja so odstranjeni',
+  'check.timeZone': 'Koledarski dnevi in zamiki od UTC v pasu {timeZone} se ujemajo z Googlovo uro od leta 1900 do 2199',
+  'check.timeZone.intl': 'Sprememb zamika: {transitions}, primerjanih trenutkov: {comparisons}. Dodatek ta pas bere z Intl v JavaScriptu.',
+  'check.timeZone.utilities': 'Sprememb zamika: {transitions}, primerjanih trenutkov: {comparisons}. Dodatek ta pas bere z Googlove ure (Utilities.formatDate), ker ga Intl v JavaScriptu ne pozna ali se ne ujema.',
+  'check.decimal': 'Števila: Sheets v nastavitvah {locale} prikaže 1.5 kot {shown}, dodatek pa bere "{separator}" kot decimalno ločilo',
+  'check.monthNames': 'Datumi z imeni mesecev, kot jih Sheets prikaže v nastavitvah {locale} ({example}), so prebrani kot pravi dan',
+  'check.text': 'Besedilo iz tabele strank (=1+1, 007, TRUE, 2024-01-31...) ostane besedilo, kot je zapisano, v celicah, ki jih piše dodatek',
+  'check.example.engine': 'Zgled: januar 500, 200, 15, 4, 681 (3,00 %, 3,80 %); februar 681, 300, 20, 5, 956 (2,94 %, 3,67 %)',
+  'check.example.formulas': 'List odliva z živimi formulami, kot ga izračuna Sheets, se ujema s številkami dodatka',
+  'check.example.values': 'List odliva z vrednostmi, kot ga preberemo iz Sheets, se ujema s številkami dodatka',
+  'check.functions': 'Funkcije po meri: CHURN_RATE(500, 15) je 3 %, ADJUSTED_CHURN(500, 15, 200, 4) je 3,8 %',
   'help.title': 'Orodja za odliv strank',
   'help.body':
     'V poljubno celico vnesite te funkcije:\n' +
@@ -28,13 +50,14 @@ export const sl: Record<MessageKey, string> = {
   'arg.newLostAboveNew': '{fn}: argument {arg} ({lost}) je večji od new_customers ({gained}){at}. Ne morete izgubiti več novih strank, kot ste jih pridobili.',
   'arg.rateOutOfRange': '{fn}: argument {arg} mora biti delež med 0 in 1 (na primer 3% ali 0.03), vendar je {where} {value}.',
   'arg.rateZero': '{fn}: argument {arg} je 0{at}. Pri stopnji odliva strank 0 stranke nikoli ne odidejo, zato življenjska doba stranke nima konca.',
-  'arg.notFinite': '{fn}: rezultat{at} je prevelik za prikaz. Preverite vhodne podatke.',
   'arg.shapeMismatch': '{fn}: obseg {arg} meri {rows} x {cols} (vrstice x stolpci), obseg {otherArg} pa {otherRows} x {otherCols}. Podajte obsega enake velikosti.',
   'arg.notColumn': '{fn}: argument {arg} mora biti en sam stolpec, vendar jih ima več (število stolpcev: {cols}).',
   'arg.lengthMismatch': '{fn}: število vrstic v argumentu {arg} je {rows}, v argumentu {otherArg} pa {otherRows}. V obeh izberite iste vrstice.',
   'arg.unknownPeriod': '{fn}: vrednost "{value}" argumenta period ni znana. Uporabite "month", "week", "quarter" ali "year".',
   'arg.unknownMethod': '{fn}: vrednost "{value}" argumenta method ni znana. Uporabite eno od vrednosti: {allowed}.',
   'arg.noUsableRows': '{fn}: nobena vrstica argumenta {arg} nima uporabnega začetnega datuma. {problems}',
+  'arg.timeZoneUnavailable': '{fn}: časovni pas preglednice "{zone}" temu skriptu ni znan, zato datumov ni mogoče umestiti na prave dneve. Izberite drug časovni pas v meniju Datoteka > Nastavitve.',
+  'timeZone.unavailable': 'Časovni pas preglednice "{zone}" temu skriptu ni znan, zato datumov ni mogoče umestiti na prave dneve. Izberite drug časovni pas v meniju Datoteka > Nastavitve.',
   'where.value': 'vrednost',
   'where.cell': 'vrednost v vrstici {row}, stolpcu {col} obsega',
   'at.cell': ' v vrstici {row}, stolpcu {col} obsega',
@@ -100,6 +123,9 @@ export const sl: Record<MessageKey, string> = {
   'wizard.badOutput': 'Rezultat so lahko le sprotne formule ali vrednosti.',
   'wizard.badDate': '{which}: "{value}" ni datum (uporabite obliko 2024-01-31).',
   'wizard.badRange': 'Prvo obdobje ({first}) je za zadnjim obdobjem ({last}).',
+  'wizard.periodOutOfReach': '{field}: {value} je predaleč od datumov v tabeli (od {first} do {last}). Izberite dan od {earliest} do {latest}, največ {years} let pred njimi ali po njih.',
+  'wizard.tooManyRows': 'List odliva strank bi imel {rows} vrstic; imeti jih sme največ {max}. Zožite obdobja s poljema "{first}" in "{last}" ali izberite daljše obdobje.',
+  'wizard.tooManyCells': 'List kohort bi imel {cells} celic; preglednica jih lahko vsebuje največ {max}. Zožite obdobja s poljema "{first}" in "{last}", izberite daljše obdobje ali izpustite list kohort.',
   'wizard.badProfit': 'Dobiček na stranko mora biti število, 0 ali več.',
   'wizard.noUsableRows': 'Nobena vrstica tabele nima uporabnega začetnega datuma. {problems}',
   'wizard.busy': 'V tej preglednici se prav zdaj ustvarja drug list z odlivom strank. Poskusite znova čez trenutek.',
@@ -192,6 +218,7 @@ export const sl: Record<MessageKey, string> = {
     '  --values                 zapiše izračunane številke namesto sprotnih formul\n' +
     '  --profit <znesek>        dobiček na stranko: doda stolpec z izgubljenim dobičkom\n' +
     '  --locale <xx_YY>         kako se berejo datumi, zapisani kot besedilo, npr. en_US (privzeto en_GB)\n' +
+    '  --win-back               doda list »Izgubljene stranke«: koga pridobiti nazaj, in tabelo pridobivanja nazaj\n' +
     '  --json                   izpiše tabelo odliva kot JSON na stdout (z -o se tudi zapiše)\n' +
     '  --force                  prepiše izhodno datoteko, če že obstaja\n' +
     '  -h, --help               prikaže to besedilo\n',
@@ -212,6 +239,9 @@ export const sl: Record<MessageKey, string> = {
   'cli.notAFile': '{file} ni datoteka.',
   'cli.outputExists': '{file} že obstaja; ostala je nespremenjena. Izberite drugo datoteko -o ali dodajte --force, da jo zamenjate.',
   'cli.outputAppeared': '{file} že obstaja; ostala je nespremenjena. Dodajte --force, da jo zamenjate.',
+  'cli.outputIsInput': '{file} je datoteka strank, ki se bere; ostala je nespremenjena. Izberite drugo datoteko -o.',
+  'cli.tooLarge': 'Datoteka {file} ima približno {rows} vrstic: za izdelavo njenega lista odliva strank tukaj je potrebnih približno {need} MB pomnilnika, Node.js pa sme uporabiti {limit} MB. Dodelite več pomnilnika, na primer NODE_OPTIONS=--max-old-space-size={suggest} npx churn-sheet build ...{values}',
+  'cli.tooLarge.values': ' Z --values je potrebnih približno {need} MB.',
   'cli.notBuilt': 'dist/Code.js manjka: najprej zaženite npm run build.',
   'cli.reading': 'branje {file}...',
   'cli.building': 'ustvarjanje lista z odlivom strank iz vrstic (število: {count})...',
@@ -238,8 +268,9 @@ export const sl: Record<MessageKey, string> = {
   'play.formula': 'Izberite celico, nato vnesite vrednost ali formulo, na primer =CHURN_RATE(500, 15)',
   'play.sidebar': 'Stranska vrstica',
 
-  // -- revenue (issue 7): keys of this part go right below this line --
+  // Revenue (MRR)
   'row.amountMissing': 'Vrstica {row}: znesek je prazen.',
+  'play.forbidden': 'Peskovnik odgovarja samo svoji strani na tem računalniku: {url}',
   'row.amountNotNumber': 'Vrstica {row}: znesek "{value}" ni število.',
   'row.amountNegative': 'Vrstica {row}: znesek {value} je negativen.',
   'arg.mrrStartNotPositive': '{fn}: argument {arg} mora biti večji od 0, vendar je {where} {value}. Če na začetku ni mesečnega ponavljajočega se prihodka (MRR), stopnja odliva MRR ni določena.',
@@ -260,7 +291,7 @@ export const sl: Record<MessageKey, string> = {
   'revenue.netRevenueRetention': 'Neto zadržanje prihodkov',
   'revenue.quickRatio': 'Razmerje med rastjo in izgubami (quick ratio)',
 
-  // -- cohorts and daily churn (issue 7): keys of this part go right below this line --
+  // Cohorts and daily churn
   'cohort.start': 'Začetek kohorte',
   'cohort.size': 'Velikost kohorte',
   'cohort.since.month': 'Mesec {n}',
@@ -274,8 +305,15 @@ export const sl: Record<MessageKey, string> = {
   'arg.unknownMode': '{fn}: vrednost "{value}" argumenta mode ni znana. Uporabite eno od vrednosti: {allowed}.',
   'arg.dailyNeedsDates': '{fn}: metoda "daily" sešteje stopnjo odliva za vsak dan, zato potrebuje začetni in končni datum vsake stranke, ne števil za obdobje. Uporabite =CHURN_TABLE(start_dates, end_dates, [period], [ids], [segments], "daily").',
   'arg.cohortTooLarge': '{fn}: tabela kohort bi imela {rows} vrstic in {cols} stolpcev, več celic, kot jih lahko vsebuje preglednica. Izberite daljše obdobje, na primer "month" ali "quarter".',
+  'row.amountTooLarge': 'Vrstica {row}: znesek {value} je večji od {max} – tolikšnih prihodkov ni.',
+  'arg.resultOverflow': '{fn}: rezultat{at} je prevelik za prikaz; preverite argument {arg}, ki ima vrednost {value}.',
+  'arg.tableTooLarge': '{fn}: tabela bi imela {rows} vrstic in {cols} stolpcev ({cells} celic), več kot {limit} celic, kolikor jih lahko vsebuje preglednica. {advice}',
+  'tooLarge.longerPeriod': 'Izberite daljše obdobje, na primer "{period}".',
+  'tooLarge.narrowRange': 'Podajte le vrstice let, ki jih potrebujete (datumi segajo od {first} do {last}).',
+  'tooLarge.fewerSegments': 'Uporabite stolpec segmentov z manj različnimi imeni (ta jih ima {segments}) ali ga izpustite.',
+  'arg.segmentTooLong': '{fn}: segment v vrstici {row} argumenta segments ima {length} znakov, več kot {limit}, kolikor jih sprejme celica. Uporabite krajše ime.',
 
-  // -- segments (issue 7): keys of this part go right below this line --
+  // Segments
   'note.mrrAtStart': 'Mesečni ponavljajoči se prihodek (MRR) strank na začetku obdobja: vsota zneskov njihovih vrstic.',
   'note.newMrr': 'Koliko na mesec plačujejo stranke, ki so začele v tem obdobju.',
   'note.reactivationMrr': 'Koliko na mesec plačujejo stranke, ki so odšle in se v tem obdobju vrnile.',
@@ -299,8 +337,32 @@ export const sl: Record<MessageKey, string> = {
   'cohortSheet.name.quarter': 'Kohorte po četrtletjih',
   'cohortSheet.name.year': 'Kohorte po letih',
 
-  // -- template won back (issue 7): keys of this part go right below this line --
+  // Template: won back
   'template.wonBack': 'Ponovno pridobljene stranke',
   'template.help.wonBack': 'Vnesite celo število, 0 ali več: stranke, ki so prej odšle in so se ta mesec vrnile.',
   'template.note.wonBack': 'Ponovno pridobljene stranke: stranke, ki so prej odšle in so se ta mesec vrnile (če jih ni, pustite 0). Prištejejo se strankam na koncu; stopnja odliva strank in prilagojena stopnja odliva jih ne upoštevata.',
+
+  // Win-back
+  'arg.notDate': '{fn}: {arg} mora biti datum, vendar je "{value}".',
+  'arg.notOneDate': '{fn}: {arg} mora biti en datum, ne obseg celic.',
+  'arg.datesReversed': '{fn}: {first} je za {last}. Najprej navedite zgodnejši datum.',
+  'lost.id': 'ID stranke',
+  'lost.since': 'Stranka od',
+  'lost.left': 'Odšla',
+  'lost.days': 'Dnevi kot stranka',
+  'lost.mrr': 'MRR ob odhodu',
+  'lost.returns': 'Kolikokrat se je vrnila',
+  'lost.narrow': 'Navedite from_date in to_date za krajši seznam strank.',
+  'winback.lost': 'Izgubljene stranke',
+  'winback.back.month': 'Vrnjene do meseca +{n}',
+  'winback.back.week': 'Vrnjene do tedna +{n}',
+  'winback.back.quarter': 'Vrnjene do četrtletja +{n}',
+  'winback.back.year': 'Vrnjene do leta +{n}',
+  'lostSheet.name': 'Izgubljene stranke',
+  'lostSheet.snapshot': 'Stranke, ki so odšle, stanje na dan {date}. Seznam je posnetek: ne spreminja se s tabelo. Za novega ga zgradite znova.',
+  'lostSheet.none': 'Nobena stranka ni odšla.',
+  'lostSheet.winBack': 'Pridobivanje nazaj: delež strank, izgubljenih v obdobju, ki so bile ob koncu poznejšega obdobja spet stranke',
+  'ui.winBack': 'Dodaj seznam za pridobivanje nazaj (list »Izgubljene stranke«)',
+  'ui.winBackDone': 'Stranke, ki so odšle, in tabela pridobivanja nazaj so na listu "{sheet}".',
+  'wizard.winBackTooLarge': 'Tabela pridobivanja nazaj bi imela {periods} obdobij ({cells} celic), več kot {max} celic, ki jih sprejme preglednica. Izberite daljše obdobje.',
 };

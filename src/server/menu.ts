@@ -14,6 +14,7 @@ export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .addItem(translate(language, 'menu.template'), 'insertChurnTemplate')
     .addSeparator()
     .addItem(translate(language, 'menu.help'), 'showHelp')
+    .addItem(translate(language, 'menu.check'), 'checkAddOn')
     .addToUi();
 }
 
@@ -33,6 +34,8 @@ const FUNCTION_SIGNATURES = [
   '=REVENUE_TABLE(start_dates, end_dates, amounts, [period], [ids], [segments])',
   '=MRR_CHURN(mrr_at_start, mrr_lost, [mrr_contraction], [mrr_expansion], [net])',
   '=CUSTOMER_LTV(arpa, churn_rate, [gross_margin])',
+  '=LOST_CUSTOMERS(start_dates, end_dates, ids, [amounts], [from_date], [to_date])',
+  '=WINBACK_TABLE(start_dates, end_dates, ids, [period])',
 ];
 
 export function showHelp(): void {

@@ -6,23 +6,28 @@
 import { buildChurnTable, computePeriodTable } from '../core/churnTable';
 import { activityIntervals } from '../core/customers';
 import { COLUMN_ROLES, detectColumns, type ColumnMapping, type ColumnRole } from '../core/columns';
-import { isoFromDay, validDayFromCivil } from '../core/calendar';
+import { MAX_DAY, MIN_DAY, civilFromDay, dayFromCivil, isoFromDay, validDayFromCivil } from '../core/calendar';
 import { DateReader, dateOrderOfLocale, type DateOrder } from '../core/dates';
 import { monthNamesOf } from '../core/monthNames';
-import { isPeriodKind } from '../core/periods';
+import { isPeriodKind, periodKeyOfDay, type PeriodKind } from '../core/periods';
 import { decimalSeparatorOfLocale, parseNumberText } from '../core/numbers';
 import { buildRevenueTable, type RevenueInput } from '../core/revenue';
+import { SPREADSHEET_CELLS } from '../core/limits';
 import { splitBySegment } from '../core/segments';
 import { isBlankCell, readCustomerTable, type CustomerTable } from '../core/table';
 import { locateTable, type GridCell, type TableLocation } from '../core/tableLocation';
-import { TimeZone } from '../core/timezone';
+import type { TimeZone } from '../core/timezone';
 import { UserError, translate, type Language, type MessageKey } from '../i18n';
 import type { BuildRequest, BuildSummary, PreviewRow, TableInspection } from '../shared/wizard';
 import { planChurnSheet, type PlanBlock, type SourceColumns } from './churnSheetPlan';
 import { addCohortSheet } from './cohortSheet';
+import { addLostSheet } from './lostSheet';
+import { winBackCells } from './lostSheetPlan';
+import { cohortSheetCells } from './cohortSheetPlan';
 import { uniqueSheetName } from './sheets';
 import { userLanguage } from './language';
 import { writeChurnSheet } from './sheetWriter';
+import { spreadsheetTimeZone } from './timeZone';
 
 /** The language of the person this run serves; set as each entry point starts. */
 let language: Language = 'en';
@@ -54,13 +59,14 @@ function loadTable(spreadsheet: Spreadsheet, sheetName: string, anchor?: GridCel
   const sheet = spreadsheet.getSheetByName(sheetName);
   if (!sheet) return fail('wizard.noSheet', { name: sheetName });
   const grid = sheet.getDataRange().getValues() as Grid;
-  const zoneName = spreadsheet.getSpreadsheetTimeZone();
+  const timeZone = spreadsheetTimeZone(spreadsheet.getSpreadsheetTimeZone(), language);
   return {
     sheet,
     sheetName,
     grid,
-    location: locateTable(grid, anchor),
-    timeZone: TimeZone.named(TimeZone.isValid(zoneName) ? zoneName : 'UTC'),
+    // Dates in the header are shown as the spreadsheet's calendar day.
+    location: locateTable(grid, anchor, timeZone),
+    timeZone,
     locale: '',
   };
 }
@@ -110,18 +116,20 @@ const ORDER_KEYS: Record<DateOrder, MessageKey> = { DMY: 'wizard.dateOrder.DMY',
 const roleName = (role: ColumnRole) => translate(language, `wizard.role.${role}` as MessageKey);
 
 /** Problems that leave a row out of the engine's counts while its start date would still match COUNTIFS. */
-const MISCOUNTED_PROBLEMS = new Set<MessageKey>(['row.endNotDate', 'row.endBeforeStart', 'row.dateOutOfRange', 'row.amountMissing', 'row.amountNotNumber', 'row.amountNegative']);
+const MISCOUNTED_PROBLEMS = new Set<MessageKey>(['row.endNotDate', 'row.endBeforeStart', 'row.dateOutOfRange', 'row.amountMissing', 'row.amountNotNumber', 'row.amountNegative', 'row.amountTooLarge']);
 
 /**
  * Segment cells that COUNTIFS, given the segment's name as its criterion, would not match the
  * way the engine does: blanks, spaces at the ends, wildcards (* ? ~), comparison signs at the
- * start, and numbers or number-like text (a criterion "5" also matches the number 5).
+ * start, numbers or number-like text (a criterion "5" also matches the number 5), and text that
+ * reads as a boolean or a date.
  */
 function segmentFormulaBlockers(loaded: LoadedTable, mapping: ColumnMapping): string[] {
   if (mapping.segment === null) return [];
   const { grid, location } = loaded;
   const column = location.firstColumn + mapping.segment;
   const first = location.headerIndex + 1;
+  const dateText = new DateReader(loaded.timeZone, 'DMY', monthNamesOf(loaded.locale || undefined));
   for (let r = first; r <= first + location.rowCount - 1; r++) {
     const cell = grid[r][column];
     if (isBlankCell(cell)) {
@@ -130,7 +138,15 @@ function segmentFormulaBlockers(loaded: LoadedTable, mapping: ColumnMapping): st
       continue;
     }
     const text = cell instanceof Date ? '' : String(cell);
-    const risky = typeof cell !== 'string' || text !== text.trim() || /[*?~]/.test(text) || /^[=<>]/.test(text) || parseNumberText(text) !== undefined;
+    // A criterion that reads as a boolean or a date (TRUE, 2024-01-31) is compared as one, not as the text.
+    const risky =
+      typeof cell !== 'string' ||
+      text !== text.trim() ||
+      /[*?~]/.test(text) ||
+      /^[=<>]/.test(text) ||
+      /^(true|false)$/i.test(text) ||
+      parseNumberText(text) !== undefined ||
+      dateText.read(text).kind === 'day';
     if (risky) return [translate(language, 'wizard.blocker.segment', { value: String(cell), row: r + 1 })];
   }
   return [];
@@ -275,6 +291,57 @@ function parseIsoDay(which: string, value: unknown): number | undefined {
   return day ?? fail('wizard.badDate', { which, value: String(value) });
 }
 
+/** How far the first and last period may reach beyond the table's own dates. */
+const YEARS_BEYOND_TABLE = 10;
+/**
+ * The most rows a churn sheet is built with (all blocks together): well within what Sheets
+ * holds, and few enough that its live formulas still recompute in reasonable time.
+ */
+const MAX_CHURN_SHEET_ROWS = 50_000;
+
+const yearsAfter = (day: number, years: number) => {
+  const { year, month, day: date } = civilFromDay(day);
+  return dayFromCivil(year + years, month, date);
+};
+
+/**
+ * The window of periods the sheet covers, checked before anything is written: each of the first
+ * and last period within YEARS_BEYOND_TABLE years of the table's dates (and in the years dates
+ * are read in), and the sheets it makes within MAX_CHURN_SHEET_ROWS rows and Sheets' cells.
+ */
+function checkedWindow(request: BuildRequest, span: { firstDay: number; lastDay: number }, firstDay: number | undefined, lastDay: number | undefined, segments: number) {
+  const earliest = Math.max(MIN_DAY, yearsAfter(span.firstDay, -YEARS_BEYOND_TABLE));
+  const latest = Math.min(MAX_DAY, yearsAfter(span.lastDay, YEARS_BEYOND_TABLE));
+  const fields = { first: translate(language, 'ui.firstPeriod'), last: translate(language, 'ui.lastPeriod') };
+  for (const [field, day, value] of [[fields.first, firstDay, request.firstPeriod], [fields.last, lastDay, request.lastPeriod]] as const) {
+    if (day !== undefined && (day < earliest || day > latest)) {
+      fail('wizard.periodOutOfReach', {
+        field,
+        value: String(value),
+        first: isoFromDay(span.firstDay),
+        last: isoFromDay(span.lastDay),
+        earliest: isoFromDay(earliest),
+        latest: isoFromDay(latest),
+        years: YEARS_BEYOND_TABLE,
+      });
+    }
+  }
+  const window = { firstDay: firstDay ?? span.firstDay, lastDay: lastDay ?? span.lastDay };
+  const kind = request.period as PeriodKind;
+  const periods = periodKeyOfDay(kind, window.lastDay) - periodKeyOfDay(kind, window.firstDay) + 1;
+  // The header, the total's periods, and per segment a blank row, its title and its periods.
+  const rows = 1 + periods + segments * (periods + 2);
+  if (rows > MAX_CHURN_SHEET_ROWS) fail('wizard.tooManyRows', { rows, max: MAX_CHURN_SHEET_ROWS, ...fields });
+  if (request.cohorts === true && cohortSheetCells(periods) > SPREADSHEET_CELLS) {
+    fail('wizard.tooManyCells', { cells: cohortSheetCells(periods), max: SPREADSHEET_CELLS, ...fields });
+  }
+  // The win-back table covers the table's own periods, whatever the window.
+  const tablePeriods = periodKeyOfDay(kind, span.lastDay) - periodKeyOfDay(kind, span.firstDay) + 1;
+  if (request.winBack === true && winBackCells(tablePeriods) > SPREADSHEET_CELLS) {
+    fail('wizard.winBackTooLarge', { periods: tablePeriods, cells: winBackCells(tablePeriods), max: SPREADSHEET_CELLS });
+  }
+  return window;
+}
 
 export function wizardBuild(request: BuildRequest): BuildSummary {
   language = userLanguage();
@@ -286,7 +353,7 @@ export function wizardBuild(request: BuildRequest): BuildSummary {
   }
   if (typeof request.period !== 'string' || !isPeriodKind(request.period)) fail('wizard.badPeriod');
   if (request.output !== 'formulas' && request.output !== 'values') fail('wizard.badOutput');
-  for (const flag of [request.chart, request.cohorts, request.segments]) {
+  for (const flag of [request.chart, request.cohorts, request.segments, request.winBack]) {
     if (flag !== undefined && typeof flag !== 'boolean') fail('wizard.badOption');
   }
   const profit = request.profitPerCustomer;
@@ -316,14 +383,15 @@ export function wizardBuild(request: BuildRequest): BuildSummary {
     }
 
     const span = table.span!;
-    const window = { firstDay: firstDay ?? span.firstDay, lastDay: lastDay ?? span.lastDay };
+    const parts = bySegment ? splitBySegment(table as CustomerTable & { segments: string[] }) : [];
+    const window = checkedWindow(request, span, firstDay, lastDay, parts.length);
     const { rows, customerCount } = buildChurnTable(table, request.period, window);
     // With an amount column, the revenue of the same periods goes beside the counts.
     const revenueOf = (part: CustomerTable) => (part.amounts ? buildRevenueTable(part as RevenueInput, request.period, window) : undefined);
     const blocks: PlanBlock[] = [{ title: null, rows, revenue: revenueOf(table) }];
     if (bySegment) {
       // Each segment over the whole table's periods, so its block lines up with the total.
-      for (const part of splitBySegment(table as CustomerTable & { segments: string[] })) {
+      for (const part of parts) {
         const title = part.blank ? translate(language, 'table.blankSegment') : part.name;
         blocks.push({ title, rows: computePeriodTable(activityIntervals(part.table), request.period, span, window), revenue: revenueOf(part.table) });
       }
@@ -342,7 +410,6 @@ export function wizardBuild(request: BuildRequest): BuildSummary {
     const plan = planChurnSheet({
       blocks,
       kind: request.period,
-      timeZone: loaded.timeZone,
       output: request.output,
       source,
       profitPerCustomer: profit ?? null,
@@ -352,14 +419,20 @@ export function wizardBuild(request: BuildRequest): BuildSummary {
     // A new sheet, never an existing one; it becomes the active sheet as it is inserted.
     const sheetName = uniqueSheetName(spreadsheet, plan.baseName);
     const sheet = spreadsheet.insertSheet(sheetName);
-    let cohortSheetName: string | undefined;
+    let cohortSheetName: string | null = null;
+    let lostSheetName: string | null = null;
     try {
       writeChurnSheet(sheet, plan, request.chart === true, language);
       if (request.cohorts === true) {
-        cohortSheetName = addCohortSheet({ spreadsheet, churnSheet: sheet, table, kind: request.period, window, timeZone: loaded.timeZone, output: request.output, source, language });
+        cohortSheetName = addCohortSheet({ spreadsheet, churnSheet: sheet, table, kind: request.period, window, output: request.output, source, language });
+      }
+      if (request.winBack === true) {
+        const { grid, location, timeZone } = loaded;
+        lostSheetName = addLostSheet({ spreadsheet, churnSheet: sheet, table, grid, location, mapping, kind: request.period, timeZone, language });
       }
     } catch (error) {
-      // No half-built sheet is left behind (addCohortSheet removes its own sheet when it fails).
+      // No half-built sheet is left behind (the cohort and lost sheets remove themselves when they fail).
+      if (cohortSheetName !== null) spreadsheet.deleteSheet(spreadsheet.getSheetByName(cohortSheetName)!);
       spreadsheet.deleteSheet(sheet);
       throw error;
     }
@@ -373,6 +446,7 @@ export function wizardBuild(request: BuildRequest): BuildSummary {
       output: request.output,
       segments: blocks.length - 1,
       cohortSheetName,
+      lostSheetName,
     };
   } finally {
     lock.releaseLock();

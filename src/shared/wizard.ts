@@ -66,6 +66,8 @@ export interface BuildRequest {
   cohorts?: boolean;
   /** One block per segment below the total, when a segment column is mapped (absent: no). */
   segments?: boolean;
+  /** Also a "Lost customers" sheet: whom to win back, and the win-back table (absent: no). */
+  winBack?: boolean;
 }
 
 export interface BuildSummary {
@@ -76,8 +78,10 @@ export interface BuildSummary {
   rowsSkipped: number;
   problems: string[];
   output: OutputMode;
-  /** The cohort sheet's name when one was built. */
-  cohortSheetName?: string;
+  /** The cohort sheet's name when one was built, else null (google.script.run carries null, not undefined). */
+  cohortSheetName: string | null;
+  /** The "Lost customers" sheet's name when one was built, else null. */
+  lostSheetName: string | null;
   /** How many segment blocks the sheet has (0 without). */
   segments?: number;
 }

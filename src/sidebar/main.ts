@@ -127,6 +127,7 @@ function buildRequest(): BuildRequest {
     chart: byId<HTMLInputElement>('chart').checked,
     cohorts: byId<HTMLInputElement>('cohorts').checked,
     segments: byId<HTMLInputElement>('segments').checked,
+    winBack: byId<HTMLInputElement>('win-back').checked,
   };
 }
 
@@ -140,6 +141,7 @@ async function build(): Promise<void> {
     const box = byId('summary');
     const lines: (Node | string)[] = [element('p', {}, t('ui.done', { sheet: summary.sheetName, periods: summary.periods, customers: summary.customers }))];
     if (summary.cohortSheetName) lines.push(element('p', {}, t('ui.cohortsDone', { sheet: summary.cohortSheetName })));
+    if (summary.lostSheetName) lines.push(element('p', {}, t('ui.winBackDone', { sheet: summary.lostSheetName })));
     if (summary.rowsSkipped > 0) {
       lines.push(element('p', {}, t('ui.skipped', { count: summary.rowsSkipped })), element('ul', {}, ...summary.problems.map((p) => element('li', {}, p))));
     }

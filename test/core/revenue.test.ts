@@ -135,7 +135,7 @@ describe('the hand example: upgrade, downgrade, churn and return', () => {
 
   test('docs/metrics.md states the same table', () => {
     const docs = readFileSync(path.resolve(__dirname, '../../docs/metrics.md'), 'utf8');
-    const section = docs.slice(docs.indexOf('<!-- revenue (issue 7)'), docs.indexOf('<!-- cohorts and daily churn (issue 7)'));
+    const section = docs.slice(docs.indexOf('## Revenue (MRR) churn'), docs.indexOf('## Cohort retention'));
     const number = (cell: string) => (cell === '' || cell === '–' ? '' : Number(cell.replace(/[\s\u00a0%]/g, '').replace('−', '-')));
     const documented = section
       .split('\n')

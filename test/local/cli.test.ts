@@ -9,15 +9,11 @@ import { parseCsv, readTableFile } from '../../local/tableFile';
 import { translate } from '../../src/i18n';
 import { SEED_004_MONTHS } from '../fixtures/seed004';
 import { isoInZone } from '../helpers/dates';
-import { SAMPLE, parseJson, runCli, sampleLines, tempDir } from './cliRun';
+import { SAMPLE, parseJson, runCli, sampleLines, tempDir, writeInto } from './cliRun';
 
 const dir = tempDir();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const file = (name: string, content: string | Buffer) => {
-  const target = path.join(dir, name);
-  writeFileSync(target, content);
-  return target;
-};
+const file = (name: string, content: string | Buffer) => writeInto(dir, name, content);
 
 /** ISO yyyy-mm-dd as 31.01.2024. */
 const dotted = (iso: string) => (iso ? iso.split('-').reverse().join('.') : '');

@@ -1,5 +1,5 @@
 /** Runs the churn-sheet CLI in-process (local/cli.ts against the built dist/Code.js) and captures its output. */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { main } from '../../local/cli';
@@ -41,4 +41,11 @@ export function tempDir(): string {
 /** The sample's lines, split at the commas (it has no quoted fields). */
 export function sampleLines(): string[][] {
   return readFileSync(SAMPLE, 'utf8').trim().split(/\r?\n/).map((line) => line.split(','));
+}
+
+/** Writes a file of the given content into a folder and returns its path. */
+export function writeInto(dir: string, name: string, content: string | Buffer): string {
+  const target = path.join(dir, name);
+  writeFileSync(target, content);
+  return target;
 }
