@@ -1,14 +1,14 @@
 /**
  * The add-on running on this machine: the built dist/Code.js loaded as Apps Script would load
- * it, against the in-memory spreadsheet of test/fakes (HyperFormula underneath), with the
+ * it, against the in-memory spreadsheet of local/appsScript (HyperFormula underneath), with the
  * add-on's custom functions callable from formulas typed in cells. The playground and the CLI
  * both stand on this, so they run exactly what users get.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
-import { createFakeApps, type FakeApps } from '../test/fakes/appsScript';
-import { registerCustomFunctions } from '../test/fakes/customFunctionPlugin';
+import { createFakeApps, type FakeApps } from './appsScript/appsScript';
+import { registerCustomFunctions } from './appsScript/customFunctionPlugin';
 
 export const CUSTOM_FUNCTIONS = ['CHURN_RATE', 'ADJUSTED_CHURN', 'RETENTION_RATE', 'CHURN_COST', 'CUSTOMER_LIFETIME', 'MRR_CHURN', 'CUSTOMER_LTV'];
 

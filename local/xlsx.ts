@@ -10,7 +10,7 @@
  */
 import ExcelJS from 'exceljs';
 import { TimeZone } from '../src/core/timezone';
-import type { FakeApps } from '../test/fakes/appsScript';
+import type { FakeApps } from './appsScript/appsScript';
 
 const ERROR_VALUES = new Set(['#DIV/0!', '#N/A', '#NAME?', '#NUM!', '#VALUE!', '#REF!', '#NULL!']);
 

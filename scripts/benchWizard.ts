@@ -1,10 +1,10 @@
 // Part of `npm run bench`: the wizard's build of a churn sheet from a customer table of 10k and
-// 200k rows, by the built dist/Code.js against the in-memory spreadsheet (test/fakes), with the
+// 200k rows, by the built dist/Code.js against the in-memory spreadsheet (local/appsScript), with the
 // number of Spreadsheet service calls it made. Bundled by scripts/bench.mjs before it runs.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
-import { createFakeApps } from '../test/fakes/appsScript';
+import { createFakeApps } from '../local/appsScript/appsScript';
 
 const ZONE = 'Europe/Riga';
 

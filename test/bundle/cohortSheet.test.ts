@@ -4,7 +4,7 @@
  * independent count; layout, colour scale, naming, active sheet and service calls.
  */
 import fc from 'fast-check';
-import { createFakeApps } from '../fakes/appsScript';
+import { createFakeApps } from '../../local/appsScript/appsScript';
 import { seed004Rows } from '../fixtures/seed004';
 import { loadBundle } from '../helpers/bundle';
 import { periodsOf, type Kind, type Row } from '../helpers/bruteForce';

@@ -1,5 +1,5 @@
 import { DetailedCellError, HyperFormula } from 'hyperformula';
-import { registerCustomFunctions } from '../fakes/customFunctionPlugin';
+import { registerCustomFunctions } from '../../local/appsScript/customFunctionPlugin';
 import { loadBundle } from '../helpers/bundle';
 
 // Formulas typed in cells, evaluated by a real spreadsheet engine calling the built bundle.

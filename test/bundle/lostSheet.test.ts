@@ -3,7 +3,7 @@
  * LOST_CUSTOMERS and WINBACK_TABLE, the source's name and e-mail carried along as text, the
  * date it was made, and nothing left behind when it cannot be built.
  */
-import { createFakeApps, type FakeApps } from '../fakes/appsScript';
+import { createFakeApps, type FakeApps } from '../../local/appsScript/appsScript';
 import { loadBundle, type BundleContext } from '../helpers/bundle';
 import { isoInZone, sheetsDate } from '../helpers/dates';
 import { notCarriedByScriptRun } from '../helpers/scriptRun';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { translate } from '../../src/i18n';
 import type { BuildRequest, BuildSummary, TableInspection } from '../../src/shared/wizard';
-import { createFakeApps } from '../fakes/appsScript';
+import { createFakeApps } from '../../local/appsScript/appsScript';
 import { loadBundle } from '../helpers/bundle';
 import { bruteForceRevenue, type RevenueRowInput } from '../helpers/bruteForceRevenue';
 import { isoInZone, sheetsDate } from '../helpers/dates';

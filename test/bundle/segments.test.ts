@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { segmentKey } from '../../src/core/segments';
 import { translate } from '../../src/i18n';
-import { createFakeApps } from '../fakes/appsScript';
+import { createFakeApps } from '../../local/appsScript/appsScript';
 import { bruteForceTable, type Row } from '../helpers/bruteForce';
 import { loadBundle } from '../helpers/bundle';
 import { isoInZone, sheetsDate } from '../helpers/dates';

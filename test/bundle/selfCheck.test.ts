@@ -3,7 +3,7 @@
  * pass where the add-on is right, in several time zones and locales, fail when the engine is
  * made wrong, and leave the spreadsheet as it found it either way.
  */
-import { createFakeApps, type FakeOptions } from '../fakes/appsScript';
+import { createFakeApps, type FakeOptions } from '../../local/appsScript/appsScript';
 import { bundleSource, loadBundle, type IntlKind } from '../helpers/bundle';
 import { translate } from '../../src/i18n';
 import { readFileSync } from 'node:fs';

@@ -1,4 +1,4 @@
-import { createFakeApps, type FakeApps } from '../fakes/appsScript';
+import { createFakeApps, type FakeApps } from '../../local/appsScript/appsScript';
 import { loadBundle, type BundleContext } from '../helpers/bundle';
 import { isoInZone, serialOf, sheetsDate } from '../helpers/dates';
 import { notCarriedByScriptRun } from '../helpers/scriptRun';

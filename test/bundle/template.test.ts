@@ -1,7 +1,7 @@
 import { HyperFormula } from 'hyperformula';
 import { en } from '../../src/i18n/en';
 import { nb } from '../../src/i18n/nb';
-import { createFakeApps } from '../fakes/appsScript';
+import { createFakeApps } from '../../local/appsScript/appsScript';
 import { loadBundle } from '../helpers/bundle';
 import { isoInZone } from '../helpers/dates';
 import { PORTABLE_FUNCTIONS, functionsIn } from '../helpers/formulaFunctions';

@@ -3,7 +3,7 @@
 // V8's own Intl, reading the zone through Utilities.formatDate instead; and with no clock that
 // knows the zone it must stop, naming the zone, rather than count in UTC.
 import { translate } from '../../src/i18n';
-import { createFakeApps, type FakeApps } from '../fakes/appsScript';
+import { createFakeApps, type FakeApps } from '../../local/appsScript/appsScript';
 import type { Row } from '../helpers/bruteForce';
 import { loadBundle, type BundleContext, type IntlKind } from '../helpers/bundle';
 import { sheetsDate } from '../helpers/dates';

@@ -5,7 +5,7 @@
  */
 import { translate } from '../../src/i18n';
 import type { BuildRequest, BuildSummary } from '../../src/shared/wizard';
-import { createFakeApps } from '../fakes/appsScript';
+import { createFakeApps } from '../../local/appsScript/appsScript';
 import { loadBundle } from '../helpers/bundle';
 import { sheetsDate } from '../helpers/dates';
 import { errorOf } from '../helpers/errors';

@@ -2,7 +2,7 @@
 // spreadsheet in another.
 import { dayFromCivil, isoFromDay } from '../../src/core/calendar';
 import { TimeZone, TimeZoneUnavailableError, WALL_CLOCK_PATTERN, type WallClockReader } from '../../src/core/timezone';
-import { formatDate } from '../fakes/zonedTime';
+import { formatDate } from '../../local/appsScript/zonedTime';
 import { isoInZone, sheetsDate } from '../helpers/dates';
 
 describe('time zones', () => {

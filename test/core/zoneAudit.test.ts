@@ -1,7 +1,7 @@
 import { dayFromCivil, MS_PER_DAY } from '../../src/core/calendar';
 import { TimeZone } from '../../src/core/timezone';
 import { auditTimeZone, engineWallClock } from '../../src/core/zoneAudit';
-import { formatDate } from '../fakes/zonedTime';
+import { formatDate } from '../../local/appsScript/zonedTime';
 
 const clockOf = (zone: string) => (ms: number) => formatDate(ms, zone, 'yyyy-MM-dd HH:mm:ss');
 

@@ -1,5 +1,5 @@
 /** A spreadsheet with a customer table, the built add-on loaded against it, and helpers. */
-import { createFakeApps, type FakeApps, type FakeOptions } from '../fakes/appsScript';
+import { createFakeApps, type FakeApps, type FakeOptions } from '../../local/appsScript/appsScript';
 import type { BuildRequest, BuildSummary, TableInspection } from '../../src/shared/wizard';
 import { seed004Rows } from '../fixtures/seed004';
 import type { Row } from './bruteForce';

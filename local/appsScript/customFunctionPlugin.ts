@@ -20,7 +20,7 @@ import {
 
 type CustomFunction = (...args: unknown[]) => unknown;
 
-import { isoInZone, serialOf } from '../helpers/dates';
+import { zoneClock } from './zonedTime';
 
 /** A HyperFormula cell value as Sheets would hand it to a custom function. */
 function toSheetsValue(value: unknown): unknown {
@@ -37,7 +37,7 @@ function isDate(value: unknown): value is Date {
 
 /** A returned value as a HyperFormula cell: a Date becomes the serial of its day in the sheet's zone. */
 function toCellValue(value: unknown, timeZone: string): number | string | boolean {
-  if (isDate(value)) return serialOf(isoInZone(value, timeZone));
+  if (isDate(value)) return zoneClock(timeZone).serialOf(value.getTime());
   if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
   throw new Error(`custom function returned ${String(value)}, which no cell can hold`);
 }

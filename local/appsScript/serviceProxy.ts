@@ -118,9 +118,9 @@ export class ServiceRegistry {
         }
         if (value !== undefined) return registry.expose(value);
         if (PROBED.has(prop) || prop === 'constructor') return undefined;
-        if (/^[A-Z]/.test(prop)) throw new Error(`${kind}.${prop} is not implemented by the Apps Script fake (test/fakes/appsScript.ts)`);
+        if (/^[A-Z]/.test(prop)) throw new Error(`${kind}.${prop} is not implemented by the Apps Script fake (local/appsScript/appsScript.ts)`);
         const missing = () => {
-          throw new Error(`${kind}.${prop}() is not implemented by the Apps Script fake (test/fakes/appsScript.ts)`);
+          throw new Error(`${kind}.${prop}() is not implemented by the Apps Script fake (local/appsScript/appsScript.ts)`);
         };
         wrappers.set(prop, missing);
         return missing;

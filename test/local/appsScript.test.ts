@@ -2,7 +2,7 @@ import vm from 'node:vm';
 import { FunctionArgumentType, FunctionPlugin, HyperFormula, type ImplementedFunctions } from 'hyperformula';
 import { loadBundle } from '../helpers/bundle';
 import { isoInZone, serialOf, sheetsDate } from '../helpers/dates';
-import { createFakeApps, type FakeApps } from './appsScript';
+import { createFakeApps, type FakeApps } from '../../local/appsScript/appsScript';
 
 // Jest runs in Pacific/Honolulu (jest.config.cjs); the spreadsheets below use other zones, so a
 // fake that used the process zone for cells would fail these tests.

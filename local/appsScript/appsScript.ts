@@ -8,7 +8,7 @@
  *   context.buildChurnSheet();
  *   expect(apps.values('Churn')).toEqual(...);
  *
- * What the fake promises (cell semantics, differences from Sheets) is in test/fakes/README.md.
+ * What the fake promises (cell semantics, differences from Sheets) is in local/appsScript/README.md.
  *
  * Custom functions: HyperFormula registers function plugins globally and an engine only knows the
  * plugins registered before it was built. Register them first (registerCustomFunctions from
