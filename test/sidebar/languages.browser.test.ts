@@ -15,7 +15,8 @@ const ENGLISH_WORDS = new Set(
     .flatMap(([, text]) => text.replace(/\{\w+\}/g, ' ').match(/[A-Za-z]{4,}/g) ?? [])
     .map((word) => word.toLowerCase()),
 );
-const FUNCTION_NAMES = /\b[A-Z][A-Z_]+\b/g;
+// Function names, and the one product name the sidebar shows (Google's BigQuery is not translated).
+const FUNCTION_NAMES = /\b(?:[A-Z][A-Z_]+|BigQuery)\b/g;
 
 /** Words the language's own catalogue uses (Latvian "periods" and "formulas" are Latvian too). */
 const ownWords = (language: Language) =>
