@@ -16,6 +16,7 @@ const { main } = createRequire(import.meta.url)(bundle);
 const code = await main(process.argv.slice(2), {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
+  stderrIsTerminal: process.stderr.isTTY === true,
   root,
   env: process.env,
 });

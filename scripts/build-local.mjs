@@ -1,7 +1,8 @@
 // Bundles the local tools: the command-line tool (local/cli.ts) into build/cli.cjs for
 // bin/churn-sheet.mjs, and the playground server (local/playground/main.ts) into
 // build/playground.cjs for `npm start`. Neither goes to Apps Script.
-// exceljs and hyperformula stay external: they are loaded from node_modules at run time.
+// exceljs, jszip and hyperformula stay external: they are loaded from node_modules at run time
+// (the CLI never loads hyperformula: it writes formulas without evaluating them).
 import { build } from 'esbuild';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +17,7 @@ const bundle = (entry, outfile) =>
     format: 'cjs',
     target: 'node20',
     outfile: path.join(root, outfile),
-    external: ['exceljs', 'hyperformula'],
+    external: ['exceljs', 'hyperformula', 'jszip', '@duckdb/node-api'],
     legalComments: 'none',
     logLevel: 'warning',
   });
