@@ -10,7 +10,11 @@ import vm from 'node:vm';
 import { createFakeApps, type FakeApps } from './appsScript/appsScript';
 import { registerCustomFunctions } from './appsScript/customFunctionPlugin';
 
-export const CUSTOM_FUNCTIONS = ['CHURN_RATE', 'ADJUSTED_CHURN', 'RETENTION_RATE', 'CHURN_COST', 'CUSTOMER_LIFETIME', 'MRR_CHURN', 'CUSTOMER_LTV'];
+/** Every @customfunction of dist/Code.js (a test compares), so any of them can be typed in a cell. */
+export const CUSTOM_FUNCTIONS = [
+  'CHURN_RATE', 'ADJUSTED_CHURN', 'RETENTION_RATE', 'CHURN_COST', 'CUSTOMER_LIFETIME', 'CHURN_TABLE',
+  'MRR_CHURN', 'CUSTOMER_LTV', 'NORMALIZED_MRR', 'REVENUE_TABLE', 'COHORT_TABLE', 'LOST_CUSTOMERS', 'WINBACK_TABLE',
+];
 
 export type AddOn = Record<string, (...args: unknown[]) => unknown>;
 
@@ -33,7 +37,7 @@ export interface HostOptions {
 let registered: AddOn | undefined;
 
 /** Custom functions are registered in HyperFormula once per process, calling whichever add-on is current. */
-function registerOnce(code: string, current: { addOn?: AddOn }): void {
+function registerOnce(code: string, current: { addOn?: AddOn; timeZone?: string }): void {
   if (registered) return;
   // A first load only tells the functions' parameter counts to the registration.
   const probe = vm.createContext({ Date });
@@ -45,11 +49,12 @@ function registerOnce(code: string, current: { addOn?: AddOn }): void {
     Object.defineProperty(forward, 'length', { value: arity });
     forwarders[name] = forward;
   }
-  registerCustomFunctions(forwarders, CUSTOM_FUNCTIONS);
+  // Dates the functions return are days in the current spreadsheet's zone.
+  registerCustomFunctions(forwarders, CUSTOM_FUNCTIONS, () => current.timeZone ?? 'UTC');
   registered = forwarders;
 }
 
-const current: { addOn?: AddOn } = {};
+const current: { addOn?: AddOn; timeZone?: string } = {};
 
 export function createHost(options: HostOptions): Host {
   const code = readFileSync(path.join(options.root, 'dist/Code.js'), 'utf8');
@@ -68,5 +73,6 @@ export function createHost(options: HostOptions): Host {
   vm.runInContext(code, context, { filename: 'Code.js' });
   const addOn = context as unknown as AddOn;
   current.addOn = addOn;
+  current.timeZone = timeZone;
   return { apps, addOn, timeZone, locale };
 }

@@ -13,6 +13,7 @@ import ExcelJS from 'exceljs';
 import { MS_PER_DAY } from '../src/core/calendar';
 import { DateReader, dateOrderOfLocale, dayMonthEvidence, resolveDateOrder } from '../src/core/dates';
 import { monthNamesOf } from '../src/core/monthNames';
+import { decimalSeparatorOfLocale } from '../src/core/numbers';
 import { TimeZone } from '../src/core/timezone';
 import { translate, type Language } from '../src/i18n';
 
@@ -20,6 +21,8 @@ export type TableRows = unknown[][];
 
 /** A plain decimal number as typed: 42, -3.5, .5, 1e3. Leading zeros ("0042") stay text: they are ids, not numbers. */
 const PLAIN_NUMBER = /^[-+]?(?:0|[1-9]\d*|0?\.\d+|(?:0|[1-9]\d*)\.\d*)(?:[eE][-+]?\d+)?$/;
+/** A number written with a decimal comma: 149,5, -0,25, ,5 (no grouping: "1.234,5" stays text, as an id might). */
+const COMMA_DECIMAL = /^[-+]?(?:(?:0|[1-9]\d*),\d+|,\d+)$/;
 
 /**
  * The rows as they are written into a sheet. A file holds data, never instructions: every text
@@ -30,18 +33,49 @@ export function asSheetValues(rows: TableRows): TableRows {
   return rows.map((row) => row.map((cell) => (typeof cell === 'string' && cell !== '' ? `'${cell}` : cell)));
 }
 
-/** Reads a .csv or .xlsx file into typed cells; its errors are in `language`. */
-export async function readTableFile(fileName: string, content: Buffer, timeZone: string, locale: string, language: Language = 'en'): Promise<TableRows> {
-  const extension = /\.([^./\\]+)$/.exec(fileName)?.[1]?.toLowerCase();
-  let rows: TableRows;
-  if (extension === 'csv') rows = parseCsv(decodeUtf8(content));
-  else if (extension === 'xlsx') rows = await readXlsx(content, timeZone, language);
-  else throw new Error(translate(language, 'file.type', { file: fileName }));
-  return typeCells(rows, timeZone, locale);
+/** What reading a file noticed, for a caller that reports it (the command line does). */
+export interface TableFileReport {
+  /** How a CSV's bytes were read: UTF-8, or Windows-1252 (Latin-1) when they are not valid UTF-8. */
+  encoding?: 'utf-8' | 'windows-1252';
+  /** The CSV's field separator. */
+  delimiter?: string;
+  /** The decimal separator numbers were read with. */
+  decimal?: '.' | ',';
 }
 
-function decodeUtf8(content: Buffer): string {
-  const text = content.toString('utf8');
+/** Reads a .csv or .xlsx file into typed cells; its errors are in `language`. */
+export async function readTableFile(fileName: string, content: Buffer, timeZone: string, locale: string, language: Language = 'en', report: TableFileReport = {}): Promise<TableRows> {
+  const extension = /\.([^./\\]+)$/.exec(fileName)?.[1]?.toLowerCase();
+  let rows: TableRows;
+  // Numbers as the file writes them: a ;-separated file comes from a locale that writes 149,5.
+  let decimal = decimalSeparatorOfLocale(locale);
+  if (extension === 'csv') {
+    const text = decodeCsv(content, report);
+    const delimiter = detectDelimiter(text);
+    const open: { unclosedQuoteRow?: number } = {};
+    rows = parseCsv(text, delimiter, open);
+    if (open.unclosedQuoteRow !== undefined) throw new Error(translate(language, 'file.unclosedQuote', { file: fileName, row: open.unclosedQuoteRow }));
+    if (delimiter === ';') decimal = ',';
+    report.delimiter = delimiter;
+  } else if (extension === 'xlsx') rows = await readXlsx(content, timeZone, language);
+  else throw new Error(translate(language, 'file.type', { file: fileName }));
+  report.decimal = decimal;
+  return typeCells(rows, timeZone, locale, decimal);
+}
+
+/**
+ * A CSV's text: UTF-8 (a byte order mark dropped), or, when the bytes are not valid UTF-8, as
+ * Windows-1252, the Latin-1 superset older Excel versions save "CSV" in ("Æ" stays "Æ", not "�").
+ */
+function decodeCsv(content: Buffer, report: TableFileReport): string {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(content);
+    report.encoding = 'utf-8';
+  } catch {
+    text = new TextDecoder('windows-1252').decode(content);
+    report.encoding = 'windows-1252';
+  }
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
@@ -61,11 +95,13 @@ export function detectDelimiter(text: string): string {
 }
 
 /** RFC 4180: quoted fields may hold delimiters, line breaks and doubled quotes; CRLF, LF or CR end a record. */
-export function parseCsv(text: string, delimiter = detectDelimiter(text)): string[][] {
+export function parseCsv(text: string, delimiter = detectDelimiter(text), open: { unclosedQuoteRow?: number } = {}): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
   let quoted = false;
+  /** The row (1-based) where the quoted field being read began. */
+  let quoteRow = 0;
   let i = 0;
   const endField = () => {
     row.push(field);
@@ -92,7 +128,10 @@ export function parseCsv(text: string, delimiter = detectDelimiter(text)): strin
       i++;
       continue;
     }
-    if (ch === '"' && field === '') quoted = true;
+    if (ch === '"' && field === '') {
+      quoted = true;
+      quoteRow = rows.length + 1;
+    }
     else if (ch === delimiter) endField();
     else if (ch === '\r' || ch === '\n') {
       endRow();
@@ -100,6 +139,8 @@ export function parseCsv(text: string, delimiter = detectDelimiter(text)): strin
     } else field += ch;
     i++;
   }
+  // A quote never closed took the rest of the file into one field: the caller says where it began.
+  if (quoted) open.unclosedQuoteRow = quoteRow;
   if (field !== '' || row.length > 0) endRow();
   // Blank lines inside the table stay (row numbers in messages match the file); those at the end go.
   while (rows.length > 0 && rows[rows.length - 1].every((cell) => cell === '')) rows.pop();
@@ -147,7 +188,7 @@ function xlsxCellValue(value: ExcelJS.CellValue, zone: TimeZone): unknown {
 }
 
 /** Text cells below the header become numbers or dates where they are plainly one. */
-function typeCells(rows: TableRows, timeZone: string, locale: string): TableRows {
+function typeCells(rows: TableRows, timeZone: string, locale: string, decimal: '.' | ','): TableRows {
   if (rows.length === 0) return rows;
   const zone = TimeZone.named(timeZone);
   const width = rows.reduce((widest, row) => Math.max(widest, row.length), 0);
@@ -171,6 +212,8 @@ function typeCells(rows: TableRows, timeZone: string, locale: string): TableRows
         cells[c] = '';
       } else if (PLAIN_NUMBER.test(trimmed)) {
         cells[c] = Number(trimmed);
+      } else if (decimal === ',' && COMMA_DECIMAL.test(trimmed)) {
+        cells[c] = Number(trimmed.replace(',', '.'));
       } else {
         const reading = readers[c].read(trimmed);
         if (reading.kind === 'day') cells[c] = new Date(zone.startOfDay(reading.day));

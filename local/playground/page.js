@@ -75,6 +75,8 @@
         td.textContent = text;
         td.dataset.a1 = letters(k) + (r + 1);
         if (/^-?[\d.,]+%?$/.test(text)) td.className = 'num';
+        // An error's message on hover, as Sheets shows it; and under the formula bar when clicked.
+        if (sheet.errors && sheet.errors[r + ':' + k]) td.title = sheet.errors[r + ':' + k];
         if (state.selected === td.dataset.a1) td.classList.add('selected');
         td.addEventListener('click', select);
         tr.append(td);
@@ -98,6 +100,7 @@
     var formula = sheet.formulas[at.row] && sheet.formulas[at.row][at.col];
     $('cell-name').textContent = a1;
     $('formula').value = formula || (sheet.display[at.row] && sheet.display[at.row][at.col]) || '';
+    $('cell-error').textContent = (sheet.errors && sheet.errors[at.row + ':' + at.col]) || '';
   }
 
   function select(event) {

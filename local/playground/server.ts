@@ -8,6 +8,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { languageOfLocale, translate, type Language, type MessageKey } from '../../src/i18n';
 import { en } from '../../src/i18n/en';
+import { errorMessages } from '../cellErrors';
 import { createHost, type Host } from '../host';
 import { largerSample, seedSample } from '../samples';
 import { sheetNameForFile } from '../sheetName';
@@ -53,7 +54,7 @@ function sheetView(host: Host, name: string) {
     });
     return { title: String(chart.options.title ?? ''), labels: labelTexts, series: lines };
   });
-  return { name, display, formulas, rowCount: values.length, charts };
+  return { name, display, formulas, errors: errorMessages(apps, name, display), rowCount: values.length, charts };
 }
 
 /**
