@@ -3,6 +3,9 @@
  *
  *   churn-sheet build customers.csv -o churn.xlsx [--period month|week|quarter|year] [--values]
  *                                               [--profit 30000] [--locale en_GB] [--win-back] [--json] [--force]
+ *                                               [--cohorts] [--segments] [--start|--end|--id|--amount|--segment <header>]
+ *                                               [--first YYYY-MM] [--last YYYY-MM]
+ *   churn-sheet template -o template.xlsx [--example] [--force]
  *
  * The file is read as Sheets' import would read it (local/tableFile.ts) into the in-memory
  * spreadsheet, the built add-on (dist/Code.js) runs its sidebar's server functions on it
@@ -18,10 +21,29 @@ import v8 from 'node:v8';
 import { isoFromDay } from '../src/core/calendar';
 import { TimeZone } from '../src/core/timezone';
 import { languageOfLocale, translate, type Language, type MessageKey, type MessageParams } from '../src/i18n';
-import type { BuildRequest, BuildSummary, PeriodKind, TableInspection } from '../src/shared/wizard';
-import { createHost } from './host';
-import { asSheetValues, readTableFile } from './tableFile';
+import type { BillingInterval, BuildRequest, BuildSummary, ExportChoices, PeriodKind, TableInspection } from '../src/shared/wizard';
+import { createPlainHost } from './plainHost';
+import { Progress } from './progress';
+import {
+  HEADER_SEARCH_ROWS,
+  headerRowIndex,
+  inputOf,
+  insertTemplate,
+  mappingWithColumns,
+  noChoices,
+  parseTemplateArgs,
+  rowList,
+  rowsLongerThanHeader,
+  takeWizardOption,
+  templateWritten,
+  withoutLinesAbove,
+  type Fail,
+  type WizardChoices,
+} from './cliOptions';
+import { asSheetValues, readTableFile, type TableFileReport } from './tableFile';
 import { workbookToXlsx } from './xlsx';
+import { routeBuild, runDuckDbBuild } from './duckdbBuild';
+import { runSqlCommand } from './sqlCommand';
 
 export interface CliIo {
   stdout(s: string): void;
@@ -29,25 +51,29 @@ export interface CliIo {
   /** The project root: dist/Code.js and dist/Sidebar.html are read from here. */
   root: string;
   env: Record<string, string | undefined>;
+  /** Whether stderr is a terminal: progress then updates one line in place. */
+  stderrIsTerminal?: boolean;
 }
 
 /** The usage text in a language (English by default, as before). */
 export function usage(language: Language = 'en'): string {
-  return translate(language, 'cli.usage');
+  return translate(language, 'cli.usage') + translate(language, 'cli.usage.exports') + translate(language, 'cli.usage.sql');
 }
 export const USAGE = usage('en');
 
 const PERIODS: readonly PeriodKind[] = ['month', 'week', 'quarter', 'year'];
+const BILLING_INTERVALS: readonly BillingInterval[] = ['day', 'week', 'month', 'quarter', 'year'];
 const LARGE_INPUT_ROWS = 10_000;
 /** An .xlsx stores ~10,000 short customer rows in about this many bytes. */
 const LARGE_XLSX_BYTES = 256 * 1024;
 
 /**
  * Memory the in-memory path takes per cell of the customer table (reading, the spreadsheet, the
- * add-on's copy, the .xlsx writer), measured on tables of 50,000 to 200,000 rows with a margin:
- * live formulas take about twice as much, for HyperFormula computing the COUNTIFS.
+ * add-on's copy, the streamed .xlsx), measured as peak RSS on tables of 200,000 and 1,000,000
+ * rows of 5 columns, with a margin. Live formulas cost a little more than values: nothing
+ * evaluates them here, but the add-on reads the table a second time for their results.
  */
-const HEAP_BYTES_PER_CELL = { values: 1_600, formulas: 3_400 } as const;
+const HEAP_BYTES_PER_CELL = { values: 550, formulas: 650 } as const;
 const HEAP_BASE_BYTES = 64 * 2 ** 20;
 /** An .xlsx stores a cell of a customer table in about 5 bytes (compressed XML). */
 const XLSX_BYTES_PER_CELL = 5;
@@ -75,6 +101,11 @@ interface Options {
   force: boolean;
   locale: string;
   winBack: boolean;
+  /** How a recognised billing export is read. */
+  billingExport: ExportChoices;
+  quiet: boolean;
+  /** The sidebar's other choices: cohorts, segments, columns, first and last period. */
+  choices: WizardChoices;
 }
 
 function parseArgs(argv: string[], language: Language): Options | 'help' {
@@ -83,7 +114,7 @@ function parseArgs(argv: string[], language: Language): Options | 'help' {
   const command = args.shift()!;
   if (command === '-h' || command === '--help' || command === 'help') return 'help';
   if (command !== 'build') throw usageError(language, 'cli.unknownCommand', { command });
-  const options: Options = { input: '', output: null, period: 'month', values: false, profit: null, json: false, force: false, locale: 'en_GB', winBack: false };
+  const options: Options = { input: '', output: null, period: 'month', values: false, profit: null, json: false, force: false, locale: 'en_GB', winBack: false, billingExport: { churnAt: 'serviceEnd', currency: null, interval: null }, quiet: false, choices: noChoices() };
   const positional: string[] = [];
   while (args.length > 0) {
     let arg = args.shift()!;
@@ -128,6 +159,24 @@ function parseArgs(argv: string[], language: Language): Options | 'help' {
         options.locale = locale.replace('-', '_');
         break;
       }
+      case '--churn-at': {
+        const value = valueOf();
+        if (value !== 'service-end' && value !== 'cancel') throw usageError(language, 'cli.badChurnAt', { value });
+        options.billingExport.churnAt = value === 'cancel' ? 'cancelRequest' : 'serviceEnd';
+        break;
+      }
+      case '--currency': {
+        const value = valueOf();
+        if (!/^[A-Za-z]{3}$/.test(value)) throw usageError(language, 'cli.badCurrency', { value });
+        options.billingExport.currency = value.toUpperCase();
+        break;
+      }
+      case '--billing-interval': {
+        const value = valueOf();
+        if (!(BILLING_INTERVALS as readonly string[]).includes(value)) throw usageError(language, 'cli.badInterval', { value });
+        options.billingExport.interval = value as BillingInterval;
+        break;
+      }
       case '--values':
         noValue();
         options.values = true;
@@ -144,16 +193,17 @@ function parseArgs(argv: string[], language: Language): Options | 'help' {
         noValue();
         options.winBack = true;
         break;
+      case '--quiet':
+        noValue();
+        options.quiet = true;
+        break;
       default:
+        if (takeWizardOption(arg, valueOf, noValue, options.choices, (key, params) => usageError(language, key, params))) break;
         if (arg.startsWith('-') && arg !== '-') throw usageError(language, 'cli.unknownOption', { option: arg });
         positional.push(arg);
     }
   }
-  if (positional.length === 0) throw usageError(language, 'cli.noInput');
-  if (positional.length > 1) throw usageError(language, 'cli.manyInputs', { files: positional.map((p) => `"${p}"`).join(', ') });
-  options.input = positional[0];
-  if (options.output === null && !options.json) throw usageError(language, 'cli.noOutput');
-  if (options.output !== null && !/\.xlsx$/i.test(options.output)) throw usageError(language, 'cli.outputNotXlsx', { file: options.output });
+  options.input = inputOf(positional, options.output, options.json, (key, params) => usageError(language, key, params));
   return options;
 }
 
@@ -259,22 +309,45 @@ function writeAtomically(target: string, data: Buffer, replace: boolean): void {
   }
 }
 
+/**
+ * Whether a table's top row reads as a header: text, none of it a number or a date (the first
+ * row of a file is kept as text, so a customer row there still holds "2024-01-05").
+ */
+function looksLikeHeaderRow(row: readonly unknown[]): boolean {
+  const dataLike = (cell: unknown) => typeof cell !== 'string' || /^[-+]?\d+(?:[.,]\d+)?$|^\d{1,4}[-./]\d{1,2}[-./]\d{1,4}$/.test(cell.trim());
+  return row.some((cell) => cell !== '') && !row.some((cell) => cell !== '' && dataLike(cell));
+}
+
 const errorText = (error: unknown) => (error && typeof error === 'object' && 'message' in error ? String((error as Error).message) : String(error));
 
-/** The built sheet's table: its header and the period rows, dates as ISO days, blank cells as null. */
-function churnTable(values: unknown[][], zone: TimeZone): { header: string[]; rows: unknown[][] } {
+/**
+ * The built sheet's table: its header and the period rows, dates as ISO days, blank cells as null;
+ * with segment blocks (--segments), the total's rows and then each segment's, under its title.
+ */
+function churnTable(values: unknown[][], zone: TimeZone): { header: string[]; rows: unknown[][]; segments: { segment: string; rows: unknown[][] }[] } {
   const headerRow = values[0] ?? [];
   let width = 0;
   while (width < headerRow.length && headerRow[width] !== '') width++;
   const cell = (value: unknown) => (value instanceof Date ? isoFromDay(zone.dayOf(value.getTime())) : value === '' ? null : value);
-  return {
-    header: headerRow.slice(0, width).map(String),
-    rows: values.slice(1).filter((row) => row[0] instanceof Date).map((row) => row.slice(0, width).map(cell)),
-  };
+  const rows: unknown[][] = [];
+  const segments: { segment: string; rows: unknown[][] }[] = [];
+  for (const row of values.slice(1)) {
+    if (row[0] instanceof Date) (segments.length > 0 ? segments[segments.length - 1].rows : rows).push(row.slice(0, width).map(cell));
+    else if (typeof row[0] === 'string' && row[0] !== '' && row.slice(1, width).every((value) => value === '')) segments.push({ segment: row[0], rows: [] });
+  }
+  return { header: headerRow.slice(0, width).map(String), rows, segments };
 }
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const language = cliLanguage(io.env);
+  // The statement for a database, and builds computed in DuckDB (local/sqlCommand.ts, local/duckdbBuild.ts).
+  if (argv[0] === 'sql') return runSqlCommand(argv.slice(1), io, language, translate(language, 'cli.usage.sql'));
+  if (argv[0] === 'build') {
+    const route = routeBuild(argv);
+    if (route.engine === 'duckdb') return runDuckDbBuild(argv, io, language, usage(language));
+    argv = route.argv;
+  }
+  if (argv[0] === 'template') return template(argv.slice(1), io, language);
   let options: Options | 'help';
   try {
     options = parseArgs(argv, language);
@@ -289,6 +362,48 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   try {
     return await build(options, io, language);
+  } catch (error) {
+    // A column named on the command line that the file does not have is found only on reading it.
+    if (error instanceof UsageError) {
+      io.stderr(`churn-sheet: ${error.message}\n`);
+      return 2;
+    }
+    io.stderr(`churn-sheet: ${errorText(error)}\n`);
+    return 1;
+  }
+}
+
+/** churn-sheet template -o FILE [--example] [--force]: the sidebar's churn template as an .xlsx. */
+async function template(args: string[], io: CliIo, language: Language): Promise<number> {
+  let options: ReturnType<typeof parseTemplateArgs>;
+  try {
+    options = parseTemplateArgs(args, (key, params) => usageError(language, key, params));
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`churn-sheet: ${error.message}\n\n${usage(language)}`);
+    return 2;
+  }
+  if (options === 'help') {
+    io.stdout(usage(language));
+    return 0;
+  }
+  const { output, force } = options;
+  try {
+    if (existsSync(output) && !force) throw inputError(language, 'cli.outputExists', { file: output });
+    if (!existsSync(path.join(io.root, 'dist/Code.js'))) throw inputError(language, 'cli.notBuilt');
+    const timeZone = timeZoneOf(io.env, language, io.stderr);
+    const host = createPlainHost({ root: io.root, sheets: { Sheet1: [['']] }, activeSheet: 'Sheet1', timeZone, locale: 'en_GB', userLocale: language });
+    const sheet = insertTemplate(host, options.example);
+    const data = await workbookToXlsx(host.apps);
+    try {
+      writeAtomically(output, data, force);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') throw inputError(language, 'cli.outputAppeared', { file: output });
+      throw inputError(language, 'cli.cannotWrite', { file: output, error: errorText(error) });
+    }
+    io.stderr(`${templateWritten(language, sheet, output)}\n`);
+    return 0;
   } catch (error) {
     io.stderr(`churn-sheet: ${errorText(error)}\n`);
     return 1;
@@ -308,23 +423,43 @@ async function build(options: Options, io: CliIo, language: Language): Promise<n
   if (!existsSync(path.join(io.root, 'dist/Code.js'))) throw inputError(language, 'cli.notBuilt');
 
   const timeZone = timeZoneOf(io.env, language, io.stderr);
-  const mode = options.values ? 'values' : 'formulas';
+  let mode: 'values' | 'formulas' = options.values ? 'values' : 'formulas';
   const content = readFileSync(input);
   checkMemory(input, tableSize(input, content), mode, io.env, language);
-  let progress = looksLarge(input, content);
-  const step = (line: string) => {
-    if (progress) io.stderr(`${line}\n`);
-  };
-  step(translate(language, 'cli.reading', { file: input }));
-  const rows = await readTableFile(input, content, timeZone, options.locale, language);
-  if (rows.length > LARGE_INPUT_ROWS + 1) progress = true;
+  const progress = new Progress({ write: io.stderr, terminal: io.stderrIsTerminal === true, quiet: options.quiet || !looksLarge(input, content) });
+  progress.step(translate(language, 'cli.reading', { file: input }));
+  const fileReport: TableFileReport = {};
+  let rows = await readTableFile(input, content, timeZone, options.locale, language, fileReport);
+  if (fileReport.encoding === 'windows-1252') io.stderr(`${translate(language, 'cli.latin1', { file: input })}\n`);
+  // A title or notes above the header row: the table is found below them.
+  const headerIndex = headerRowIndex(rows, options.choices.columns.start);
+  if (headerIndex > 0) rows = withoutLinesAbove(rows, headerIndex);
+  progress.step(translate(language, 'cli.readRows', { count: Math.max(0, rows.length - 1), file: input }));
   // The table as read: an .xlsx's size only hinted at how many cells it holds.
   checkMemory(input, { rows: rows.length, cells: rows.length * (rows[0]?.length ?? 0) }, mode, io.env, language);
 
-  const host = createHost({ root: io.root, sheets: { Customers: rows.length > 0 ? asSheetValues(rows) : [['']] }, activeSheet: 'Customers', timeZone, locale: options.locale, userLocale: language });
-  const inspection = host.addOn.wizardInspect('Customers', null) as TableInspection;
+  // No formula engine: the live formulas get the add-on's own numbers as their results (below).
+  const host = createPlainHost({ root: io.root, sheets: { Customers: rows.length > 0 ? asSheetValues(rows) : [['']] }, activeSheet: 'Customers', timeZone, locale: options.locale, userLocale: language });
+  let inspection = host.addOn.wizardInspect('Customers', null, options.billingExport) as TableInspection;
+  // A billing system's export is read by the add-on's rules, which live formulas cannot follow: always values.
+  const billingExport = inspection.billingExport ?? null;
+  if (billingExport) {
+    mode = 'values';
+    io.stderr(`${billingExport.title}\n${billingExport.notes.map((note) => `  ${note}\n`).join('')}`);
+    if (billingExport.blockers.length > 0) throw new InputError(`${input}: ${billingExport.blockers.join(' ')}`);
+  }
   if (inspection.headerRow === 0 || inspection.rowCount === 0) {
+    progress.end();
     throw inputError(language, 'cli.noTable', { file: input });
+  }
+  const usageFail: Fail = (key, params) => usageError(language, key, params);
+  if (Object.keys(options.choices.columns).length > 0) {
+    const mapping = mappingWithColumns(inspection.headers, inspection.mapping, options.choices.columns, usageFail);
+    inspection = host.addOn.wizardInspect('Customers', mapping, options.billingExport) as TableInspection;
+  }
+  if (inspection.mapping.start === null && headerIndex < 0 && !looksLikeHeaderRow(rows[inspection.headerRow - 1] ?? [])) {
+    const columns = inspection.headers.map((h) => `"${h}"`).join(', ');
+    throw inputError(language, 'cli.noHeaderRow', { file: input, count: HEADER_SEARCH_ROWS, columns });
   }
   if (inspection.mapping.start === null) {
     const columns = inspection.headers.map((h) => `"${h}"`).join(', ');
@@ -333,31 +468,54 @@ async function build(options: Options, io: CliIo, language: Language): Promise<n
   if (inspection.span === null) {
     throw new InputError(`${input}: ${translate(language, 'wizard.noUsableRows', { problems: inspection.problems.join(' ') })}`);
   }
-  if (mode === 'formulas' && inspection.liveFormulaBlockers.length > 0) {
+  if (fileReport.delimiter !== undefined) {
+    const headerCells = rows[inspection.headerRow - 1] ?? [];
+    let width = inspection.headers.length;
+    for (let c = inspection.firstColumn - 1 + width; c < headerCells.length; c++) if (headerCells[c] !== '') width = c - inspection.firstColumn + 2;
+    const long = rowsLongerThanHeader(rows, inspection.headerRow, inspection.firstColumn, width);
+    if (long.length > 0) throw inputError(language, 'cli.longRows', { file: input, rows: rowList(long), count: width });
+  }
+  const blockers = [...inspection.liveFormulaBlockers, ...(options.choices.segments ? inspection.segmentFormulaBlockers : [])];
+  if (mode === 'formulas' && blockers.length > 0) {
     throw inputError(language, 'cli.liveBlocked', {
       file: input,
-      message: translate(language, 'wizard.liveBlocked', { reasons: inspection.liveFormulaBlockers.join(' ') }),
+      message: translate(language, 'wizard.liveBlocked', { reasons: blockers.join(' ') }),
     });
   }
 
-  step(translate(language, 'cli.building', { count: inspection.rowCount }));
+  progress.step(translate(language, 'cli.building', { count: inspection.rowCount }));
   const request: BuildRequest = {
     sheetName: 'Customers',
     headerRow: inspection.headerRow,
     firstColumn: inspection.firstColumn,
     mapping: inspection.mapping,
     period: options.period,
-    firstPeriod: '',
-    lastPeriod: '',
+    firstPeriod: options.choices.firstPeriod,
+    lastPeriod: options.choices.lastPeriod,
+    cohorts: options.choices.cohorts,
+    segments: options.choices.segments,
     profitPerCustomer: options.profit,
     output: mode,
     chart: true,
     winBack: options.winBack,
+    billingExport: options.billingExport,
   };
   let summary: BuildSummary;
   try {
     summary = host.addOn.wizardBuild(request) as BuildSummary;
+    if (mode === 'formulas') {
+      // The live formulas count what the engine counts (the wizard offers them only then), so the
+      // values build of the same request gives each formula its result: the .xlsx caches it.
+      const computed = host.addOn.wizardBuild({ ...request, output: 'values', winBack: false }) as BuildSummary;
+      host.apps.cacheFormulaResults(summary.sheetName, computed.sheetName);
+      host.apps.removeSheet(computed.sheetName);
+      if (summary.cohortSheetName !== null && computed.cohortSheetName !== null) {
+        host.apps.cacheFormulaResults(summary.cohortSheetName, computed.cohortSheetName);
+        host.apps.removeSheet(computed.cohortSheetName);
+      }
+    }
   } catch (error) {
+    progress.end();
     throw new InputError(`${input}: ${errorText(error)}`);
   }
   const columnsNote = translate(language, 'cli.columns', { start: inspection.headers[inspection.mapping.start] }) +
@@ -365,6 +523,7 @@ async function build(options: Options, io: CliIo, language: Language): Promise<n
       ? translate(language, 'cli.columns.noEnd')
       : translate(language, 'cli.columns.end', { end: inspection.headers[inspection.mapping.end] })) +
     (inspection.mapping.id === null ? '' : translate(language, 'cli.columns.id', { id: inspection.headers[inspection.mapping.id] }));
+  progress.end();
   for (const note of inspection.dateNotes) io.stderr(`${note}\n`);
   if (summary.rowsSkipped > 0) {
     io.stderr(`${translate(language, 'ui.skipped', { count: summary.rowsSkipped })}\n${summary.problems.map((p) => `  ${p}\n`).join('')}`);
@@ -372,8 +531,11 @@ async function build(options: Options, io: CliIo, language: Language): Promise<n
   }
 
   if (output !== null) {
-    step(translate(language, 'cli.writing', { file: output }));
-    const data = await workbookToXlsx(host.apps);
+    progress.step(translate(language, 'cli.writing', { file: output }));
+    const data = await workbookToXlsx(host.apps, (sheet, done, total) =>
+      progress.rows(sheet, translate(language, 'cli.writingRows', { file: output, sheet, done, total }), done, total),
+    );
+    progress.end();
     try {
       // Without --force, a file that appeared meanwhile is left alone: nothing is silently overwritten.
       writeAtomically(output, data, options.force);
@@ -395,7 +557,7 @@ async function build(options: Options, io: CliIo, language: Language): Promise<n
 
   if (options.json) {
     const zone = TimeZone.named(timeZone);
-    const { header, rows: tableRows } = churnTable(host.apps.values(summary.sheetName), zone);
+    const { header, rows: tableRows, segments: segmentBlocks } = churnTable(host.apps.values(summary.sheetName), zone);
     const json = (value: unknown) => JSON.stringify(value);
     io.stdout(
       [
@@ -408,6 +570,7 @@ async function build(options: Options, io: CliIo, language: Language): Promise<n
         `  "rowsSkipped": ${summary.rowsSkipped},`,
         `  "problems": ${json(summary.problems)},`,
         `  "header": ${json(header)},`,
+        ...(segmentBlocks.length > 0 ? [`  "segments": ${json(segmentBlocks)},`] : []),
         '  "rows": [',
         tableRows.map((row) => `    ${json(row)}`).join(',\n'),
         '  ]',

@@ -6,7 +6,8 @@
 // times (linear growth: about 10x). Then the
 // extra memory one call needs, measured in fresh processes, for monthly and weekly periods:
 // it should follow the number of rows, not rows x periods. Last, the wizard's build at 10k and
-// 200k rows: time and Spreadsheet service calls.
+// 200k rows: time and Spreadsheet service calls. Last, churn-sheet build on 200k and 1M rows
+// beside a pandas + openpyxl reference (scripts/benchCli.mjs).
 import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
@@ -133,4 +134,8 @@ if (process.argv[2] === '--memory') {
   cohortsAndDailyTiming();
   memoryReport();
   await wizardReport();
+  const { benchCli } = await import('./benchCli.mjs');
+  await benchCli();
+  const { benchDuckdb } = await import('./benchDuckdb.mjs');
+  await benchDuckdb();
 }

@@ -5,6 +5,7 @@
 import * as rates from './functions/rates';
 import * as revenue from './functions/revenue';
 import * as winBack from './functions/winBackFunctions';
+import { NORMALIZED_MRR as normalizedMrr } from './functions/normalizedMrr';
 import { decimalSeparatorOfLocale } from './core/numbers';
 import { CHURN_TABLE as churnTable } from './functions/churnTableFunction';
 import { COHORT_TABLE as cohortTable } from './functions/cohortTableFunction';
@@ -73,6 +74,12 @@ export function REVENUE_TABLE(startDates: Arg, endDates: Arg, amounts: Arg, peri
   const ctx = context('REVENUE_TABLE', languageOfLocale(settings.locale));
   ctx.decimalSeparator = decimalSeparatorOfLocale(settings.locale);
   return revenue.REVENUE_TABLE(ctx, settings, startDates, endDates, amounts, period, ids, segments);
+}
+
+export function NORMALIZED_MRR(amount: Arg, interval: Arg, quantity?: Arg, intervalCount?: Arg) {
+  const ctx = context('NORMALIZED_MRR');
+  ctx.decimalSeparator = decimalSeparatorOfLocale(readSpreadsheetLocale());
+  return normalizedMrr(ctx, amount, interval, quantity, intervalCount);
 }
 
 // Cohorts and daily churn

@@ -146,6 +146,22 @@ function REVENUE_TABLE(start_dates: unknown, end_dates: unknown, amounts: unknow
   return ChurnSheet.REVENUE_TABLE(start_dates, end_dates, amounts, period, ids, segments);
 }
 
+/**
+ * Monthly recurring revenue of each subscription from a billing export's own columns: amount x
+ * quantity / months of the billing interval (a yearly 2,000 is 166.67 a month, weekly is x 52 / 12).
+ * Feed the result to REVENUE_TABLE as its amounts.
+ *
+ * @param {number|number[][]} amount The price per billing interval, e.g. Export!I2:I (Stripe's Amount).
+ * @param {string|string[][]} interval "day", "week", "month", "quarter" or "year" (also "monthly", "yearly", "annual").
+ * @param {number|number[][]} [quantity] Units of the plan (1 when left out or blank).
+ * @param {number|number[][]} [interval_count] How many intervals one billing covers, e.g. 3 for every 3 months (1 when left out or blank).
+ * @return {number|number[][]} The monthly amount, for example 166.67 for NORMALIZED_MRR(2000, "year").
+ * @customfunction
+ */
+function NORMALIZED_MRR(amount: unknown, interval: unknown, quantity?: unknown, interval_count?: unknown) {
+  return ChurnSheet.NORMALIZED_MRR(amount, interval, quantity, interval_count);
+}
+
 // Cohorts and daily churn
 
 /**
@@ -252,10 +268,11 @@ function showWizard() {
  * Sidebar: the customer table on a sheet, its columns, a preview and its problems.
  * @param {string|null} sheetName The sheet to look at; null for the active sheet.
  * @param {Object|null} mapping The chosen columns; null to detect them from the header names.
+ * @param {Object|null} exportChoices How to read a recognised billing export; null for the defaults.
  * @return {Object} What the sidebar shows.
  */
-function wizardInspect(sheetName: string | null, mapping: Parameters<typeof ChurnSheet.wizardInspect>[1]) {
-  return ChurnSheet.wizardInspect(sheetName, mapping);
+function wizardInspect(sheetName: string | null, mapping: Parameters<typeof ChurnSheet.wizardInspect>[1], exportChoices?: Parameters<typeof ChurnSheet.wizardInspect>[2]) {
+  return ChurnSheet.wizardInspect(sheetName, mapping, exportChoices);
 }
 
 /**

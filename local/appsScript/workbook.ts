@@ -9,15 +9,23 @@
  * value: reading a sheet that holds formulas, or the `hf` getter. A sheet without formulas is
  * read straight from the grid and never waits for the engine.
  */
-import { CellValueDetailedType, DetailedCellError, HyperFormula, type CellValue, type ConfigParams, type RawCellContent } from 'hyperformula';
+// Types only: the engine is handed in (see WorkbookOptions.engine), so code that runs without one
+// (the command line writes formulas with results it already knows) never loads HyperFormula.
+import type { CellValue, ConfigParams, DetailedCellError, HyperFormula, RawCellContent } from 'hyperformula';
 import { MAX_COLUMNS, columnLetters, quoteSheetName, type Bounds } from './a1';
 import { closeOpenEndedRanges, hasOpenEndedRange, shiftFormula } from './formulaText';
 import { AUTOMATIC_FORMAT, displayText, isDateTimeFormat } from './numberFormat';
+import { matchCriteriaAsSheets } from './sheetsCriteria';
+import { takeStaleSpills } from './spillSizes';
 import { parseTypedText, typingLocale, type TypingLocale } from './typedText';
 import { wallClockOfSerial, zoneClock, type ZoneClock } from './zonedTime';
 
-/** A formula cell as written (with its leading '='); the engine holds its value. */
+/**
+ * A formula cell as written (with its leading '='); the engine holds its value. Without an engine,
+ * `cached` is its result as given by whoever wrote it (see Workbook.cacheResults).
+ */
 export class FormulaCell {
+  cached: number | string | boolean | undefined;
   constructor(readonly text: string) {}
 }
 
@@ -106,12 +114,26 @@ export function errorText(error: DetailedCellError): string {
   return ERROR_TEXT[error.value] ?? error.value;
 }
 
-const DATE_TYPES = new Set<string>([CellValueDetailedType.NUMBER_DATE, CellValueDetailedType.NUMBER_DATETIME, CellValueDetailedType.NUMBER_TIME]);
+/** The engine's values are numbers, strings, booleans, null or DetailedCellError: every object is an error. */
+function isEngineError(value: unknown): value is DetailedCellError {
+  return typeof value === 'object' && value !== null;
+}
+
+/** HyperFormula's CellValueDetailedType names of date and time results. */
+const DATE_TYPES = new Set<string>(['NUMBER_DATE', 'NUMBER_DATETIME', 'NUMBER_TIME']);
+
+/** Builds the formula engine with the workbook's settings (HyperFormula.buildEmpty in local/appsScript/engine.ts). */
+export type EngineFactory = (config: Partial<ConfigParams>) => HyperFormula;
 
 export interface WorkbookOptions {
   timeZone: string;
   locale: string;
   engineConfig?: Partial<ConfigParams>;
+  /**
+   * The formula engine; null for none: formulas are then stored as written and read as the
+   * results given with cacheResults ('' until then), as a file's saved results are.
+   */
+  engine: EngineFactory | null;
 }
 
 export class Workbook {
@@ -120,7 +142,7 @@ export class Workbook {
   readonly locale: string;
   readonly clock: ZoneClock;
   realm: Realm = { Date, Array, Error };
-  private readonly engine: HyperFormula;
+  private readonly engine: HyperFormula | null;
   private pending: PendingBlock[] = [];
   private nextGid = 0;
   /** Bumped on every write anywhere (formula results and spills depend on other sheets). */
@@ -135,7 +157,11 @@ export class Workbook {
     this.locale = options.locale;
     this.clock = zoneClock(options.timeZone);
     const usesMonthFirst = /^en_US|^en$|_US$/i.test(options.locale);
-    this.engine = HyperFormula.buildEmpty({
+    if (!options.engine) {
+      this.engine = null;
+      return;
+    }
+    this.engine = options.engine({
       licenseKey: 'gpl-v3',
       // Serial 0 = 1899-12-30 and no fictitious 1900-02-29: Sheets' date system.
       nullDate: { year: 1899, month: 12, day: 30 },
@@ -158,12 +184,35 @@ export class Workbook {
     // HyperFormula spells the logical constants as functions (TRUE()); Sheets formulas use bare words.
     this.engine.addNamedExpression('TRUE', '=TRUE()');
     this.engine.addNamedExpression('FALSE', '=FALSE()');
+    matchCriteriaAsSheets(this.engine);
   }
 
   /** The engine, with every queued write applied. */
   get hf(): HyperFormula {
+    if (!this.engine) throw new Error('This workbook has no formula engine');
     this.flush();
     return this.engine;
+  }
+
+  /** Whether formulas are evaluated (false: they read as the results given with cacheResults). */
+  get evaluates(): boolean {
+    return this.engine !== null;
+  }
+
+  /**
+   * Gives the formula cells of a block their results, without an engine: `results[i][j]` for the
+   * cell at (row0 + i, col0 + j); other cells are left alone. '' is a formula showing nothing.
+   */
+  cacheResults(sheet: SheetData, row0: number, col0: number, results: readonly (readonly (number | string | boolean)[])[]): void {
+    for (let i = 0; i < results.length; i++) {
+      const row = sheet.rows[row0 + i];
+      if (!row) continue;
+      for (let j = 0; j < results[i].length; j++) {
+        const cell = row[col0 + j];
+        if (cell instanceof FormulaCell) cell.cached = results[i][j];
+      }
+    }
+    this.touched(sheet);
   }
 
   // ---- sheets -------------------------------------------------------------------------------
@@ -174,8 +223,8 @@ export class Workbook {
   }
 
   addSheet(name: string, index = this.sheets.length): SheetData {
-    const hfName = this.engine.addSheet(name);
-    const sheet = new SheetData(name, this.nextGid, this.engine.getSheetId(hfName)!);
+    const hfId = this.engine ? this.engine.getSheetId(this.engine.addSheet(name))! : -1;
+    const sheet = new SheetData(name, this.nextGid, hfId);
     // Sheets gives the first sheet gid 0 and later ones large random ids; sequential is enough here.
     this.nextGid = this.nextGid === 0 ? 1_000_001 : this.nextGid + 1;
     this.sheets.splice(index, 0, sheet);
@@ -188,7 +237,7 @@ export class Workbook {
   removeSheet(sheet: SheetData): void {
     this.pending = this.pending.filter((block) => block.sheet !== sheet);
     this.openRangeCells.delete(sheet);
-    this.engine.removeSheet(sheet.hfId);
+    this.engine?.removeSheet(sheet.hfId);
     this.sheets.splice(this.sheets.indexOf(sheet), 1);
     this.version++;
   }
@@ -198,13 +247,15 @@ export class Workbook {
   /** Defines (or redefines) a workbook-wide name for a block of cells, usable in formulas. */
   defineName(name: string, sheet: SheetData, bounds: Bounds): void {
     const expression = `=${quoteSheetName(sheet.name)}!${absoluteA1(bounds)}`;
-    if (this.engine.isItPossibleToChangeNamedExpression(name, expression)) this.engine.changeNamedExpression(name, expression);
+    if (!this.engine) {
+      // Without an engine, the names are only recorded (the fake's named-range list holds them).
+    } else if (this.engine.isItPossibleToChangeNamedExpression(name, expression)) this.engine.changeNamedExpression(name, expression);
     else this.engine.addNamedExpression(name, expression);
     this.version++;
   }
 
   removeName(name: string): void {
-    if (this.engine.getNamedExpression(name)) this.engine.removeNamedExpression(name);
+    if (this.engine?.getNamedExpression(name)) this.engine.removeNamedExpression(name);
     this.version++;
   }
 
@@ -317,7 +368,7 @@ export class Workbook {
   clearSheet(sheet: SheetData, keepProps: readonly string[] = []): void {
     this.pending = this.pending.filter((block) => block.sheet !== sheet);
     this.openRangeCells.delete(sheet);
-    this.engine.clearSheet(sheet.hfId);
+    this.engine?.clearSheet(sheet.hfId);
     sheet.rows = [];
     sheet.formulaKeys.clear();
     for (const name of [...sheet.props.keys()]) if (!keepProps.includes(name)) sheet.props.delete(name);
@@ -393,10 +444,37 @@ export class Workbook {
 
   /** Gives the engine the current grid content of every changed block, in one batch (one recalculation). */
   flush(): void {
-    if (this.pending.length === 0) return;
+    if (this.pending.length > 0) this.applyPending();
+    this.respill();
+  }
+
+  /**
+   * Writes again the array formulas whose new result no longer fits the size HyperFormula gave
+   * them when they were written (see spillSizes.ts): Sheets sizes a spill from every new result.
+   * A few passes settle formulas that depend on one another's spills.
+   */
+  private respill(): void {
+    const engine = this.engine;
+    if (!engine) return;
+    for (let pass = 0; pass < 4; pass++) {
+      const stale = takeStaleSpills(engine.dependencyGraph);
+      if (stale.length === 0) return;
+      this.version++;
+      engine.batch(() => {
+        for (const address of stale) {
+          const formula = engine.getCellFormula(address);
+          if (formula !== undefined) engine.setCellContents(address, [[formula]]);
+        }
+      });
+    }
+  }
+
+  private applyPending(): void {
     const blocks = this.pending;
     this.pending = [];
-    this.engine.batch(() => {
+    const engine = this.engine;
+    if (!engine) return;
+    engine.batch(() => {
       for (const { sheet, row0, col0, numRows, numCols } of blocks) {
         if (!this.sheets.includes(sheet)) continue;
         const formats = sheet.props.get('numberFormat');
@@ -405,7 +483,7 @@ export class Workbook {
           const row: RawCellContent[] = (data[i] = new Array(numCols));
           for (let j = 0; j < numCols; j++) row[j] = this.engineContent(sheet, row0 + i, col0 + j, formats);
         }
-        this.engine.setCellContents({ sheet: sheet.hfId, row: row0, col: col0 }, data);
+        engine.setCellContents({ sheet: sheet.hfId, row: row0, col: col0 }, data);
       }
     });
   }
@@ -436,9 +514,10 @@ export class Workbook {
     const col0 = bounds.col - 1;
     const formats = sheet.props.get('numberFormat');
     let computed: CellValue[][] | undefined;
-    if (sheet.formulaKeys.size > 0) {
+    const engine = this.engine;
+    if (sheet.formulaKeys.size > 0 && engine) {
       this.flush();
-      computed = this.engine.getRangeValues({
+      computed = engine.getRangeValues({
         start: { sheet: sheet.hfId, row: row0, col: col0 },
         end: { sheet: sheet.hfId, row: row0 + bounds.numRows - 1, col: col0 + bounds.numCols - 1 },
       });
@@ -448,7 +527,7 @@ export class Workbook {
       for (let j = 0; j < bounds.numCols; j++) {
         const stored = gridRow?.[col0 + j];
         const isLiteral = stored !== undefined && !(stored instanceof FormulaCell);
-        const value = isLiteral ? stored : computed ? computed[i][j] : null;
+        const value = isLiteral ? stored : computed ? computed[i][j] : stored instanceof FormulaCell ? (stored.cached ?? null) : null;
         if (typeof value !== 'number') {
           visitor(value as string | boolean | DetailedCellError | null, false, undefined, i, j);
           continue;
@@ -456,8 +535,8 @@ export class Workbook {
         const format = formats?.get(cellKey(row0 + i, col0 + j)) as string | undefined;
         let asDate: boolean;
         if (format !== undefined) asDate = this.isDateFormat(format);
-        else if (isLiteral) asDate = false;
-        else asDate = DATE_TYPES.has(this.engine.getCellValueDetailedType({ sheet: sheet.hfId, row: row0 + i, col: col0 + j }));
+        else if (isLiteral || !engine) asDate = false;
+        else asDate = DATE_TYPES.has(engine.getCellValueDetailedType({ sheet: sheet.hfId, row: row0 + i, col: col0 + j }));
         visitor(value, asDate, format, i, j);
       }
     }
@@ -470,7 +549,7 @@ export class Workbook {
     for (let i = 0; i < bounds.numRows; i++) out[i] = new RealmArray(bounds.numCols);
     this.visit(sheet, bounds, (value, asDate, _format, i, j) => {
       if (value === null) out[i][j] = '';
-      else if (value instanceof DetailedCellError) out[i][j] = errorText(value);
+      else if (isEngineError(value)) out[i][j] = errorText(value);
       else if (asDate) out[i][j] = new RealmDate(this.clock.instantOfSerial(value as number));
       else out[i][j] = value;
     });
@@ -482,7 +561,7 @@ export class Workbook {
     const out: string[][] = new this.realm.Array(bounds.numRows);
     for (let i = 0; i < bounds.numRows; i++) out[i] = new this.realm.Array(bounds.numCols);
     this.visit(sheet, bounds, (value, asDate, format, i, j) => {
-      if (value instanceof DetailedCellError) out[i][j] = errorText(value);
+      if (isEngineError(value)) out[i][j] = errorText(value);
       else if (asDate) out[i][j] = displayText(value, value as number, format ?? DATE_FORMAT, this.locale);
       else out[i][j] = displayText(value, undefined, format, this.locale);
     });
@@ -556,16 +635,17 @@ export class Workbook {
         }
       }
     }
-    if (sheet.formulaKeys.size > 0) {
+    const engine = this.engine;
+    if (sheet.formulaKeys.size > 0 && engine) {
       this.flush();
       for (const key of sheet.formulaKeys) {
         const row = floor(key / MAX_COLUMNS);
         const col = key % MAX_COLUMNS;
-        if (this.engine.getCellType({ sheet: sheet.hfId, row, col }) !== 'ARRAYFORMULA') continue;
+        if (engine.getCellType({ sheet: sheet.hfId, row, col }) !== 'ARRAYFORMULA') continue;
         let down = 1;
-        while (this.engine.isCellPartOfArray({ sheet: sheet.hfId, row: row + down, col })) down++;
+        while (engine.isCellPartOfArray({ sheet: sheet.hfId, row: row + down, col })) down++;
         let right = 1;
-        while (this.engine.isCellPartOfArray({ sheet: sheet.hfId, row, col: col + right })) right++;
+        while (engine.isCellPartOfArray({ sheet: sheet.hfId, row, col: col + right })) right++;
         lastRow = max(lastRow, row + down);
         lastCol = max(lastCol, col + right);
       }

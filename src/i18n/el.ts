@@ -204,14 +204,19 @@ export const el: Record<MessageKey, string> = {
   // Reading a CSV or XLSX file (CLI and playground)
   'file.type': '{file}: μπορούν να διαβαστούν μόνο αρχεία .csv και .xlsx (εξαγάγετε τον πίνακα σε μία από αυτές τις μορφές).',
   'file.unreadableXlsx': 'Το αρχείο δεν είναι βιβλίο εργασίας .xlsx που μπορεί να διαβαστεί ({error}).',
+  'file.unclosedQuote': '{file}: το πεδίο σε εισαγωγικά που αρχίζει στη γραμμή {row} δεν κλείνει ποτέ (" χωρίς το " που το κλείνει), οπότε το υπόλοιπο αρχείο θα διαβαζόταν ως μία τιμή. Κλείστε τα εισαγωγικά ή γράψτε ένα εισαγωγικό μέσα σε τιμή ως "".',
 
   // The churn-sheet command line (local/cli.ts)
   'cli.usage':
     'Χρήση: churn-sheet build <customers.csv|customers.xlsx> -o <churn.xlsx> [επιλογές]\n' +
+    '       churn-sheet template -o <template.xlsx> [--example] [--force]\n' +
     '\n' +
     'Δημιουργεί το φύλλο απώλειας πελατών του οδηγού του πρόσθετου από έναν πίνακα πελατών (μια γραμμή\n' +
     'κεφαλίδας με στήλη ημερομηνίας έναρξης, προαιρετικά ημερομηνία λήξης και κωδικό πελάτη) και το\n' +
     'αποθηκεύει ως βιβλίο εργασίας .xlsx.\n' +
+    '\n' +
+    'Η \'template\' γράφει το πρότυπο απώλειας πελατών («Εισαγωγή προτύπου απώλειας πελατών» στην πλαϊνή γραμμή) ως βιβλίο εργασίας .xlsx·\n' +
+    'η --example το συμπληρώνει με τους αριθμούς του παραδείγματος.\n' +
     '\n' +
     'Επιλογές:\n' +
     '  -o, --output <αρχείο>  το αρχείο .xlsx που θα γραφτεί (ένα υπάρχον αρχείο διατηρείται, εκτός με --force)\n' +
@@ -220,7 +225,14 @@ export const el: Record<MessageKey, string> = {
     '  --profit <ποσό>        κέρδος ανά πελάτη: προσθέτει στήλη χαμένου κέρδους\n' +
     '  --locale <xx_YY>       πώς διαβάζονται οι ημερομηνίες γραμμένες ως κείμενο, π.χ. en_US (προεπιλογή en_GB)\n' +
     '  --win-back             προσθέτει φύλλο «Πελάτες που χάθηκαν»: ποιους να επανακτήσετε και τον πίνακα επανάκτησης\n' +
+    '  --cohorts              προσθέτει το φύλλο διατήρησης κοορτών\n' +
+    '  --segments             ένα τμήμα ανά κατηγορία πελατών κάτω από το σύνολο (χρειάζεται στήλη κατηγορίας)\n' +
+    '  --start, --end, --id, --amount, --segment <κεφαλίδα>\n' +
+    '                         χρησιμοποιεί τη στήλη με αυτή την κεφαλίδα (πεζά ή κεφαλαία) αντί για αυτήν που βρέθηκε\n' +
+    '  --first, --last <YYYY-MM>  η πρώτη και η τελευταία περίοδος του φύλλου (ή ημέρα, YYYY-MM-DD)\n' +
+    '  --example              (template) συμπληρώνει το πρότυπο με το παράδειγμα\n' +
     '  --json                 εμφανίζει τον πίνακα απώλειας ως JSON στο stdout (με -o γράφεται και στο αρχείο)\n' +
+    '  --quiet               χωρίς γραμμές προόδου στο stderr\n' +
     '  --force                αντικαθιστά το αρχείο εξόδου, αν υπάρχει ήδη\n' +
     '  -h, --help             εμφανίζει αυτό το κείμενο\n',
   'cli.noCommand': 'δεν δόθηκε εντολή.',
@@ -247,6 +259,8 @@ export const el: Record<MessageKey, string> = {
   'cli.reading': 'ανάγνωση {file}...',
   'cli.building': 'δημιουργία του φύλλου απώλειας πελατών από {count} γραμμές...',
   'cli.writing': 'εγγραφή {file}...',
+  'cli.readRows': 'διαβάστηκαν {count} γραμμές από το {file}',
+  'cli.writingRows': 'εγγραφή {file}: «{sheet}», {done} από {total} γραμμές',
   'cli.noTable': '{file}: δεν περιέχει πίνακα πελατών (μια γραμμή κεφαλίδας με γραμμές πελατών από κάτω).',
   'cli.noStartColumn': '{file}: δεν βρέθηκε στήλη ημερομηνίας έναρξης. {choose} Οι στήλες είναι {columns}· ονομάστε τη στήλη των ημερομηνιών έναρξης "Ημερομηνία έναρξης" (ή Ημερομηνία εγγραφής, Έναρξη).',
   'cli.liveBlocked': '{file}: {message} (Προσθέστε --values για να γραφτούν οι αριθμοί.)',
@@ -259,6 +273,13 @@ export const el: Record<MessageKey, string> = {
   'cli.mode.values': 'τιμές',
   'cli.summary': '{done} ({mode}· {columns}· ζώνη ώρας {zone})',
   'cli.wrote': ' Γράφτηκε το {file}.',
+  'cli.noHeaderRow': '{file}: δεν βρέθηκε γραμμή κεφαλίδας με στήλη ημερομηνίας έναρξης στις πρώτες {count} γραμμές του (η πρώτη γραμμή περιέχει {columns}). Βάλτε μια γραμμή κεφαλίδας πάνω από τους πελάτες και ονομάστε τη στήλη ημερομηνίας έναρξης «Ημερομηνία έναρξης» (ή Ημερομηνία εγγραφής, Έναρξη) ή ορίστε την με --start.',
+  'cli.noSuchColumn': '{option} "{value}": ο πίνακας δεν έχει στήλη με αυτή την κεφαλίδα. Οι κεφαλίδες του είναι {columns}.',
+  'cli.badMonth': 'Η {option} πρέπει να είναι μήνας όπως 2024-01 ή ημέρα όπως 2024-01-31, όχι "{value}".',
+  'cli.longRows': '{file}: οι γραμμές {rows} έχουν περισσότερα πεδία από τη γραμμή κεφαλίδας ({count}). Μια τιμή που περιέχει το διαχωριστικό πρέπει να είναι σε διπλά εισαγωγικά.',
+  'cli.latin1': 'Το {file} δεν είναι UTF-8: διαβάστηκε ως Windows-1252 (Latin-1). Αν τα γράμματα φαίνονται λάθος, αποθηκεύστε το ως UTF-8.',
+  'cli.wroteTemplate': 'Το πρότυπο απώλειας πελατών «{sheet}» γράφτηκε στο {file}.',
+  'cli.templateOption': 'Η {option} δεν ισχύει για την εντολή template.',
 
   // The local playground page (local/playground)
   'play.title': 'Δοκιμαστικό περιβάλλον εργαλείων απώλειας πελατών',
@@ -366,4 +387,66 @@ export const el: Record<MessageKey, string> = {
   'ui.winBack': 'Προσθήκη λίστας επανάκτησης (φύλλο «Πελάτες που χάθηκαν»)',
   'ui.winBackDone': 'Οι πελάτες που αποχώρησαν και ο πίνακας επανάκτησης βρίσκονται στο φύλλο "{sheet}".',
   'wizard.winBackTooLarge': 'Ο πίνακας επανάκτησης θα είχε {periods} περιόδους ({cells} κελιά), περισσότερα από τα {max} κελιά που χωρά ένα υπολογιστικό φύλλο. Επιλέξτε μεγαλύτερη περίοδο.',
+  // Εξαγωγές συνδρομών από συστήματα χρέωσης
+  'row.exportBadDate': 'Γραμμή {row}: το {column} "{value}" δεν είναι ημερομηνία.',
+  'row.exportNoCustomer': 'Γραμμή {row}: ο κωδικός πελάτη είναι κενός.',
+  'row.exportBadInterval': 'Γραμμή {row}: η περίοδος χρέωσης "{value}" δεν είναι ημέρα, εβδομάδα, μήνας, τρίμηνο ή έτος.',
+  'row.exportBadQuantity': 'Γραμμή {row}: η ποσότητα "{value}" δεν είναι αριθμός 0 ή μεγαλύτερος.',
+  'export.stripe': 'εξαγωγή συνδρομών Stripe',
+  'export.chargebee': 'εξαγωγή συνδρομών Chargebee',
+  'export.baremetrics': 'εισαγωγή συνδρομών Baremetrics',
+  'export.recognised': 'Αναγνωρίστηκε: {format}. Κάθε γραμμή είναι συνδρομή του πελάτη της στήλης κωδικού πελάτη· το MRR της είναι ποσό x ποσότητα κατανεμημένο στους μήνες της περιόδου χρέωσης και μετρά από το τέλος της δοκιμαστικής περιόδου.',
+  'export.trials': 'Δεν μετρούν ως πελάτες: {inTrial} συνδρομές ακόμη σε δοκιμαστική περίοδο, {notConverted} που ακυρώθηκαν κατά τη δοκιμή και {notStarted} που δεν άρχισαν ποτέ να πληρώνουν.',
+  'export.periods': 'Περίοδοι χρέωσης: {column} από τη στήλη περιόδου, {term} από την τρέχουσα περίοδο, {planName} από το όνομα του προγράμματος, {chosen} όπως επιλέχθηκε παρακάτω.',
+  'export.valuesOnly': 'Αυτό το αρχείο ({format}) χρειάζεται τους κανόνες του πρόσθετου για δοκιμαστικές περιόδους, περιόδους χρέωσης και ακυρώσεις, που οι τύποι COUNTIFS δεν μπορούν να εφαρμόσουν: το φύλλο περιέχει τιμές.',
+  'export.severalCurrencies': 'Η εξαγωγή έχει συνδρομές σε {currencies} και το MRR σε διαφορετικά νομίσματα δεν αθροίζεται. Δημιουργήστε ένα φύλλο ανά νόμισμα: επιλέξτε νόμισμα.',
+  'export.unknownCurrency': 'Η εξαγωγή δεν έχει συνδρομές σε {currency}· τα νομίσματά της είναι {currencies}.',
+  'export.noInterval': 'Η εξαγωγή δεν λέει πόσο συχνά χρεώνονται τα προγράμματα {plans} (ούτε περίοδος, ούτε τρέχουσα περίοδος, ούτε "monthly" ή "annual" στο όνομα). Επιλέξτε την περίοδο χρέωσής τους.',
+  'export.badChoice': 'Οι επιλογές ανάγνωσης της εξαγωγής δεν είναι έγκυρες.',
+  'export.blocked': '{reasons}',
+  'ui.export.churnAt': 'Μέτρηση αποχώρησης',
+  'ui.export.churnAt.serviceEnd': 'όταν λήγει η πληρωμένη υπηρεσία',
+  'ui.export.churnAt.cancelRequest': 'όταν ο πελάτης ακυρώνει',
+  'ui.export.currency': 'Νόμισμα',
+  'ui.export.interval': 'Περίοδος χρέωσης προγραμμάτων που η εξαγωγή δεν αναφέρει',
+  'ui.export.choose': '(επιλέξτε)',
+  'ui.interval.day': 'ημερήσια',
+  'ui.interval.week': 'εβδομαδιαία',
+  'ui.interval.month': 'μηνιαία',
+  'ui.interval.quarter': 'τριμηνιαία',
+  'ui.interval.year': 'ετήσια',
+  'arg.unknownInterval': '{fn}: το {arg} πρέπει να είναι "day", "week", "month", "quarter" ή "year", αλλά {where} είναι "{value}".',
+  'arg.intervalCountNotPositive': '{fn}: το {arg} πρέπει να είναι μεγαλύτερο από 0, αλλά {where} είναι {value}.',
+  'cli.usage.exports':
+    '\n' +
+    'Οι εξαγωγές συνδρομών Stripe, Chargebee και Baremetrics αναγνωρίζονται από τις επικεφαλίδες τους και\n' +
+    'δημιουργούνται ως τιμές με τους κανόνες της ChartMogul (docs/metrics.md). Γι\' αυτές:\n' +
+    '  --churn-at <πότε>          service-end (προεπιλογή): όταν λήγει η πληρωμένη υπηρεσία· cancel: όταν ο πελάτης ακυρώνει\n' +
+    '  --currency <κωδικός>       το μόνο νόμισμα του φύλλου, όταν η εξαγωγή έχει πολλά\n' +
+    '  --billing-interval <μον.>  day, week, month, quarter ή year για προγράμματα χωρίς περίοδο στην εξαγωγή\n',
+  'cli.badChurnAt': 'το --churn-at πρέπει να είναι service-end ή cancel, όχι "{value}".',
+  'cli.badCurrency': 'το --currency πρέπει να είναι κωδικός νομίσματος όπως USD, όχι "{value}".',
+  'cli.badInterval': 'το --billing-interval πρέπει να είναι day, week, month, quarter ή year, όχι "{value}".',
+
+  // SQL for a database (churn-sheet sql, --engine duckdb, the sidebar's BigQuery section)
+  'cli.usage.sql': "\nchurn-sheet sql --dialect bigquery|duckdb|postgres --table <όνομα> --start <στήλη> [επιλογές]\n  τυπώνει μία εντολή SELECT που υπολογίζει στη βάση δεδομένων το CHURN_TABLE (--kind churn), το REVENUE_TABLE (revenue)\n  ή το COHORT_TABLE (cohort): --end, --id, --amount, --segment <στήλη>, --period,\n  --method start|average|start_plus_new|daily, --cohort-mode share|count, --cohort-columns <n>,\n  --time-zone <ζώνη> για στήλες TIMESTAMP (docs/sql.md).\nchurn-sheet build <customers.csv|customers.parquet> -o <churn.xlsx> --engine duckdb\n  υπολογίζει το φύλλο αποχώρησης πελατών στο DuckDB, για πίνακες πολύ μεγάλους για υπολογιστικό φύλλο (μόνο τιμές).\n",
+  'cli.sql.badChoice': "το {option} πρέπει να είναι ένα από {choices}, όχι \"{value}\".",
+  'cli.sql.missing': "το {option} είναι υποχρεωτικό.",
+  'cli.sql.needsAmount': "το --kind revenue χρειάζεται στήλη ποσών: προσθέστε --amount <στήλη>.",
+  'cli.sql.badTable': "το \"{value}\" δεν είναι όνομα πίνακα: γράψτε το ως πίνακας, σύνολο.πίνακας ή έργο.σύνολο.πίνακας.",
+  'cli.sql.badColumns': "το --cohort-columns πρέπει να είναι ακέραιος από 1 έως {max}, όχι \"{value}\".",
+  'cli.sql.badTimeZone': "το --time-zone πρέπει να είναι όνομα ζώνης ώρας όπως Europe/Athens, όχι \"{value}\".",
+  'cli.duckdb.missing': "αυτό χρειάζεται το DuckDB, που δεν είναι εγκατεστημένο: εκτελέστε npm install (εγκαθιστά το @duckdb/node-api).",
+  'cli.duckdb.computing': "υπολογισμός του πίνακα αποχώρησης πελατών του {file} στο DuckDB...",
+  'cli.duckdb.notAvailable': "το {option} δεν είναι διαθέσιμο όταν ο πίνακας υπολογίζεται στο DuckDB (το βιβλίο εργασίας έχει μόνο τιμές).",
+  'cli.duckdb.note': "Ο πίνακας πελατών ({rows} γραμμές στο {file}) δεν υπάρχει σε αυτό το βιβλίο εργασίας: ένας πίνακας με πάνω από δύο εκατομμύρια γραμμές δεν χωράει σε υπολογιστικό φύλλο. Τα νούμερα αυτά υπολογίστηκαν από αυτόν με το DuckDB στις {date}, ως τιμές.",
+  'cli.duckdb.noteSheet': "Πληροφορίες",
+  'ui.sql.title': "Πίνακας πολύ μεγάλος για φύλλο ή ήδη στο BigQuery;",
+  'ui.sql.intro': "Αυτό το ερώτημα υπολογίζει στο BigQuery τον ίδιο πίνακα αποχώρησης πελατών από τις στήλες που επιλέξατε παραπάνω. Εκτελέστε το στο BigQuery ή φέρτε το αποτέλεσμα σε αυτό το υπολογιστικό φύλλο με τα Συνδεδεμένα φύλλα:",
+  'ui.sql.howTo': "Δεδομένα > Σύνδεσμοι δεδομένων > Σύνδεση στο BigQuery, επιλέξτε το έργο, μετά Προσαρμοσμένο ερώτημα: επικολλήστε το ερώτημα και πατήστε Σύνδεση.",
+  'ui.sql.table': "Πίνακας BigQuery (έργο.σύνολο.πίνακας)",
+  'ui.sql.copy': "Αντιγραφή ερωτήματος",
+  'ui.sql.copied': "Αντιγράφηκε.",
+  'ui.sql.chooseStart': "Επιλέξτε πρώτα στήλη ημερομηνίας έναρξης.",
+  'ui.sql.badTable': "Γράψτε τον πίνακα ως έργο.σύνολο.πίνακας.",
 };

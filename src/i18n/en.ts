@@ -205,13 +205,18 @@ export const en = {
   // Reading a CSV or XLSX file (CLI and playground)
   'file.type': '{file}: only .csv and .xlsx files can be read (export the table as one of them).',
   'file.unreadableXlsx': 'The file is not a readable .xlsx workbook ({error}).',
+  'file.unclosedQuote': '{file}: the quoted field that begins in row {row} is never closed (a " without its closing "), so the rest of the file would be read as one value. Close the quote, or write a quote inside a quoted value as "".',
 
   // The churn-sheet command line (local/cli.ts)
   'cli.usage':
     'Usage: churn-sheet build <customers.csv|customers.xlsx> -o <churn.xlsx> [options]\n' +
+    '       churn-sheet template -o <template.xlsx> [--example] [--force]\n' +
     '\n' +
     'Builds the churn sheet of the add-on\'s wizard from a customer table (a header row with a start\n' +
     'date column, optionally end date and customer id) and writes it as an .xlsx workbook.\n' +
+    '\n' +
+    '\'template\' writes the churn template (Insert churn template in the sidebar) as an .xlsx workbook;\n' +
+    '--example fills it with the numbers of the worked example.\n' +
     '\n' +
     'Options:\n' +
     '  -o, --output <file>   the .xlsx file to write (an existing file is kept unless --force)\n' +
@@ -220,7 +225,14 @@ export const en = {
     '  --profit <amount>     profit per customer: adds a lost-profit column\n' +
     '  --locale <xx_YY>      how dates written as text are read, e.g. en_US (default en_GB)\n' +
     '  --win-back            add a "Lost customers" sheet: whom to win back, and the win-back table\n' +
+    '  --cohorts             add the cohort retention sheet\n' +
+    '  --segments            one block per segment below the total (needs a segment column)\n' +
+    '  --start, --end, --id, --amount, --segment <header>\n' +
+    '                        use the column with this header (any case) instead of the one found\n' +
+    '  --first, --last <YYYY-MM>  the first and last period of the sheet (or a day, YYYY-MM-DD)\n' +
+    '  --example             (template) fill the template with the worked example\n' +
     '  --json                print the churn table as JSON on stdout (with -o it is written too)\n' +
+    '  --quiet               no progress lines on stderr\n' +
     '  --force               overwrite the output file if it exists\n' +
     '  -h, --help            show this text\n',
   'cli.noCommand': 'no command given.',
@@ -247,6 +259,8 @@ export const en = {
   'cli.reading': 'reading {file}...',
   'cli.building': 'building the churn sheet from {count} rows...',
   'cli.writing': 'writing {file}...',
+  'cli.readRows': 'read {count} rows of {file}',
+  'cli.writingRows': 'writing {file}: "{sheet}", {done} of {total} rows',
   'cli.noTable': '{file}: there is no customer table in it (a header row with customer rows below it).',
   'cli.noStartColumn': '{file}: no start date column found. {choose} The columns are {columns}; name the start date column "Start date" (or Signup date, Created, Start).',
   'cli.liveBlocked': '{file}: {message} (Add --values to write the numbers.)',
@@ -259,6 +273,13 @@ export const en = {
   'cli.mode.values': 'values',
   'cli.summary': '{done} ({mode}; {columns}; time zone {zone})',
   'cli.wrote': ' Wrote {file}.',
+  'cli.noHeaderRow': '{file}: no header row with a start date column was found in its first {count} rows (the first row holds {columns}). Put a header row above the customers and name the start date column "Start date" (or Signup date, Created, Start), or name it with --start.',
+  'cli.noSuchColumn': '{option} "{value}": the table has no column with that header. Its headers are {columns}.',
+  'cli.badMonth': '{option} must be a month such as 2024-01 or a day such as 2024-01-31, not "{value}".',
+  'cli.longRows': '{file}: rows {rows} have more fields than the header row ({count}). A value that holds the separator must be in double quotes.',
+  'cli.latin1': '{file} is not UTF-8: it was read as Windows-1252 (Latin-1). If letters look wrong, save it as UTF-8.',
+  'cli.wroteTemplate': 'Wrote the churn template "{sheet}" to {file}.',
+  'cli.templateOption': '{option} does not apply to the template command.',
 
   // The local playground page (local/playground)
   'play.title': 'Churn toolkit playground',
@@ -366,6 +387,68 @@ export const en = {
   'ui.winBack': 'Add a win-back list ("Lost customers" sheet)',
   'ui.winBackDone': 'The customers who left, and the win-back table, are on the sheet "{sheet}".',
   'wizard.winBackTooLarge': 'The win-back table would have {periods} periods ({cells} cells), more than the {max} cells a spreadsheet holds. Choose a longer period.',
+  // Subscription exports of billing systems (src/core/exports, the wizard, NORMALIZED_MRR)
+  'row.exportBadDate': 'Row {row}: {column} "{value}" is not a date.',
+  'row.exportNoCustomer': 'Row {row}: the customer id is empty.',
+  'row.exportBadInterval': 'Row {row}: the billing interval "{value}" is not day, week, month, quarter or year.',
+  'row.exportBadQuantity': 'Row {row}: the quantity "{value}" is not a number of 0 or more.',
+  'export.stripe': 'Stripe subscriptions export',
+  'export.chargebee': 'Chargebee subscriptions export',
+  'export.baremetrics': 'Baremetrics subscription import',
+  'export.recognised': 'Recognised: {format}. Each row is a subscription of the customer in its customer id column; its MRR is amount x quantity over the months of its billing interval, counted from the end of its trial.',
+  'export.trials': 'Not counted as customers: {inTrial} subscriptions still in their trial, {notConverted} cancelled during the trial and {notStarted} that never started paying.',
+  'export.periods': 'Billing intervals: {column} from the interval column, {term} from the current term, {planName} from the plan\'s name, {chosen} as chosen below.',
+  'export.valuesOnly': 'A {format} needs the add-on\'s rules for trials, billing intervals and cancellations, which COUNTIFS formulas cannot apply: the sheet holds values.',
+  'export.severalCurrencies': 'The export has subscriptions in {currencies}, and MRR in different currencies cannot be added up. Build one sheet per currency: choose a currency.',
+  'export.unknownCurrency': 'The export has no subscriptions in {currency}; its currencies are {currencies}.',
+  'export.noInterval': 'The export does not say how often the plans {plans} bill (no interval, no current term, no "monthly" or "annual" in the name). Choose their billing interval.',
+  'export.badChoice': 'The options for reading the export are not valid.',
+  'export.blocked': '{reasons}',
+  'ui.export.churnAt': 'Count churn',
+  'ui.export.churnAt.serviceEnd': 'when the paid service ends',
+  'ui.export.churnAt.cancelRequest': 'when the customer cancels',
+  'ui.export.currency': 'Currency',
+  'ui.export.interval': 'Billing interval of plans the export does not time',
+  'ui.export.choose': '(choose)',
+  'ui.interval.day': 'daily',
+  'ui.interval.week': 'weekly',
+  'ui.interval.month': 'monthly',
+  'ui.interval.quarter': 'quarterly',
+  'ui.interval.year': 'yearly',
+  'arg.unknownInterval': '{fn}: {arg} must be "day", "week", "month", "quarter" or "year", but {where} is "{value}".',
+  'arg.intervalCountNotPositive': '{fn}: {arg} must be greater than 0, but {where} is {value}.',
+  'cli.usage.exports':
+    '\n' +
+    'Subscription exports of Stripe, Chargebee and Baremetrics are recognised by their headers and built\n' +
+    'as values by ChartMogul\'s rules (docs/metrics.md). For them:\n' +
+    '  --churn-at <when>          service-end (default): when the paid service ends; cancel: when the customer cancels\n' +
+    '  --currency <code>          the one currency to build for, when the export has several\n' +
+    '  --billing-interval <unit>  day, week, month, quarter or year, for plans the export does not time\n',
+  'cli.badChurnAt': '--churn-at must be service-end or cancel, not "{value}".',
+  'cli.badCurrency': '--currency must be a currency code such as USD, not "{value}".',
+  'cli.badInterval': '--billing-interval must be day, week, month, quarter or year, not "{value}".',
+
+  // SQL for a database (churn-sheet sql, --engine duckdb, the sidebar's BigQuery section)
+  'cli.usage.sql': "\nchurn-sheet sql --dialect bigquery|duckdb|postgres --table <name> --start <column> [options]\n  prints one SELECT statement that computes CHURN_TABLE (--kind churn), REVENUE_TABLE (revenue) or\n  COHORT_TABLE (cohort) in the database: --end, --id, --amount, --segment <column>, --period,\n  --method start|average|start_plus_new|daily, --cohort-mode share|count, --cohort-columns <n>,\n  --time-zone <zone> for TIMESTAMP columns (docs/sql.md).\nchurn-sheet build <customers.csv|customers.parquet> -o <churn.xlsx> --engine duckdb\n  computes the churn sheet in DuckDB, for tables too large for a spreadsheet (values only).\n",
+  'cli.sql.badChoice': "{option} must be one of {choices}, not \"{value}\".",
+  'cli.sql.missing': "{option} is required.",
+  'cli.sql.needsAmount': "--kind revenue needs an amount column: add --amount <column>.",
+  'cli.sql.badTable': "\"{value}\" is not a table name: write it as table, dataset.table or project.dataset.table.",
+  'cli.sql.badColumns': "--cohort-columns must be a whole number from 1 to {max}, not \"{value}\".",
+  'cli.sql.badTimeZone': "--time-zone must be a time zone name such as Europe/Riga, not \"{value}\".",
+  'cli.duckdb.missing': "this needs DuckDB, which is not installed: run npm install (it brings @duckdb/node-api).",
+  'cli.duckdb.computing': "computing the churn table of {file} in DuckDB...",
+  'cli.duckdb.notAvailable': "{option} is not available when the table is computed in DuckDB (the workbook holds values only).",
+  'cli.duckdb.note': "The customer table ({rows} rows in {file}) is not in this workbook: a table of more than two million rows does not fit in a spreadsheet. These figures were computed from it with DuckDB on {date}, as values.",
+  'cli.duckdb.noteSheet': "About",
+  'ui.sql.title': "Table too big for a sheet, or already in BigQuery?",
+  'ui.sql.intro': "This query computes the same churn table in BigQuery from the columns chosen above. Run it in BigQuery, or bring the result into this spreadsheet with Connected Sheets:",
+  'ui.sql.howTo': "Data > Data connectors > Connect to BigQuery, choose the project, then Custom query: paste the query, and Connect.",
+  'ui.sql.table': "BigQuery table (project.dataset.table)",
+  'ui.sql.copy': "Copy query",
+  'ui.sql.copied': "Copied.",
+  'ui.sql.chooseStart': "Choose a start date column first.",
+  'ui.sql.badTable': "Write the table as project.dataset.table.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -204,13 +204,18 @@ export const lv: Record<MessageKey, string> = {
   // Reading a CSV or XLSX file (CLI and playground)
   'file.type': '{file}: var nolasīt tikai .csv un .xlsx failus (eksportējiet tabulu vienā no šiem formātiem).',
   'file.unreadableXlsx': 'Šo failu nevar nolasīt kā .xlsx darbgrāmatu ({error}).',
+  'file.unclosedQuote': '{file}: pēdiņās ņemtais lauks, kas sākas {row}. rindā, nekad netiek aizvērts (" bez noslēdzošās "), tāpēc pārējais fails tiktu nolasīts kā viena vērtība. Aizveriet pēdiņas vai pēdiņas vērtības iekšpusē rakstiet kā "".',
 
   // The churn-sheet command line (local/cli.ts)
   'cli.usage':
     'Lietojums: churn-sheet build <customers.csv|customers.xlsx> -o <churn.xlsx> [opcijas]\n' +
+    '       churn-sheet template -o <template.xlsx> [--example] [--force]\n' +
     '\n' +
     'No klientu tabulas (galvenes rinda ar sākuma datuma kolonnu, pēc izvēles arī beigu datums un\n' +
     'klienta ID) izveido papildinājuma vedņa klientu aiziešanas lapu un saglabā to kā .xlsx darbgrāmatu.\n' +
+    '\n' +
+    '\'template\' saglabā klientu aiziešanas veidni (sānjoslas "Ievietot klientu aiziešanas veidni") kā .xlsx darbgrāmatu;\n' +
+    '--example to aizpilda ar parauga piemēra skaitļiem.\n' +
     '\n' +
     'Opcijas:\n' +
     '  -o, --output <fails>  saglabājamais .xlsx fails (esošs fails netiek mainīts, ja nav --force)\n' +
@@ -219,7 +224,14 @@ export const lv: Record<MessageKey, string> = {
     '  --profit <summa>      peļņa uz vienu klientu: pievieno zaudētās peļņas kolonnu\n' +
     '  --locale <xx_YY>      kā lasīt kā tekstu ierakstītus datumus, piem., en_US (noklusējums en_GB)\n' +
     '  --win-back            pievienot lapu "Zaudētie klienti": kurus atgūt, un atgūšanas tabulu\n' +
+    '  --cohorts             pievienot kohortu noturēšanas lapu\n' +
+    '  --segments            atsevišķs bloks katram segmentam zem kopsummas (vajag segmenta kolonnu)\n' +
+    '  --start, --end, --id, --amount, --segment <galvene>\n' +
+    '                        izmantot kolonnu ar šo galveni (lielie/mazie burti nav svarīgi), nevis atrasto\n' +
+    '  --first, --last <YYYY-MM>  lapas pirmais un pēdējais periods (vai diena, YYYY-MM-DD)\n' +
+    '  --example             (template) aizpildīt veidni ar parauga piemēru\n' +
     '  --json                izvadīt aiziešanas tabulu kā JSON uz stdout (ar -o to arī saglabā)\n' +
+    '  --quiet               bez norises rindām stderr izvadē\n' +
     '  --force               aizstāt izvades failu, ja tas jau pastāv\n' +
     '  -h, --help            parādīt šo tekstu\n',
   'cli.noCommand': 'nav norādīta komanda.',
@@ -246,6 +258,8 @@ export const lv: Record<MessageKey, string> = {
   'cli.reading': 'nolasa {file}...',
   'cli.building': 'veido klientu aiziešanas lapu no {count} rindām...',
   'cli.writing': 'raksta {file}...',
+  'cli.readRows': 'nolasītas {count} rindas no {file}',
+  'cli.writingRows': 'raksta {file}: "{sheet}", {done} no {total} rindām',
   'cli.noTable': '{file}: tajā nav klientu tabulas (galvenes rindas ar klientu rindām zem tās).',
   'cli.noStartColumn': '{file}: nav atrasta sākuma datuma kolonna. {choose} Kolonnas: {columns}; nosauciet sākuma datuma kolonnu "Sākuma datums" (vai Reģistrācijas datums, Sākums).',
   'cli.liveBlocked': '{file}: {message} (Pievienojiet --values, lai saglabātu skaitļus.)',
@@ -258,6 +272,13 @@ export const lv: Record<MessageKey, string> = {
   'cli.mode.values': 'vērtības',
   'cli.summary': '{done} ({mode}; {columns}; laika josla {zone})',
   'cli.wrote': ' Saglabāts {file}.',
+  'cli.noHeaderRow': '{file}: tā pirmajās {count} rindās nav atrasta galvenes rinda ar sākuma datuma kolonnu (pirmajā rindā ir {columns}). Ievietojiet galvenes rindu virs klientiem un nosauciet sākuma datuma kolonnu "Sākuma datums" (vai Reģistrācijas datums, Sākums), vai norādiet to ar --start.',
+  'cli.noSuchColumn': '{option} "{value}": tabulā nav kolonnas ar šādu galveni. Tās galvenes: {columns}.',
+  'cli.badMonth': '{option} jābūt mēnesim, piem., 2024-01, vai dienai, piem., 2024-01-31, nevis "{value}".',
+  'cli.longRows': '{file}: rindās {rows} ir vairāk lauku nekā galvenes rindā ({count}). Vērtībai, kurā ir atdalītājs, jābūt dubultpēdiņās.',
+  'cli.latin1': '{file} nav UTF-8: tas nolasīts kā Windows-1252 (Latin-1). Ja burti izskatās nepareizi, saglabājiet to kā UTF-8.',
+  'cli.wroteTemplate': 'Klientu aiziešanas veidne "{sheet}" saglabāta failā {file}.',
+  'cli.templateOption': '{option} neattiecas uz komandu template.',
 
   // The local playground page (local/playground)
   'play.title': 'Klientu aiziešanas rīku izmēģinājumu vide',
@@ -365,4 +386,66 @@ export const lv: Record<MessageKey, string> = {
   'ui.winBack': 'Pievienot atgūšanas sarakstu (lapa "Zaudētie klienti")',
   'ui.winBackDone': 'Aizgājušie klienti un atgūšanas tabula ir lapā "{sheet}".',
   'wizard.winBackTooLarge': 'Atgūšanas tabulā būtu {periods} periodi ({cells} šūnas), vairāk nekā izklājlapā ietilpst ({max} šūnas). Izvēlieties garāku periodu.',
+  // Norēķinu sistēmu abonementu eksporti
+  'row.exportBadDate': '{row}. rinda: {column} "{value}" nav datums.',
+  'row.exportNoCustomer': '{row}. rinda: klienta ID nav norādīts.',
+  'row.exportBadInterval': '{row}. rinda: norēķinu intervāls "{value}" nav diena, nedēļa, mēnesis, ceturksnis vai gads.',
+  'row.exportBadQuantity': '{row}. rinda: daudzums "{value}" nav skaitlis, kas ir 0 vai lielāks.',
+  'export.stripe': 'Stripe abonementu eksports',
+  'export.chargebee': 'Chargebee abonementu eksports',
+  'export.baremetrics': 'Baremetrics abonementu imports',
+  'export.recognised': 'Atpazīts: {format}. Katra rinda ir abonements klientam no klienta ID kolonnas; tā MRR ir summa x daudzums, sadalīta pa norēķinu intervāla mēnešiem, un to skaita no izmēģinājuma beigām.',
+  'export.trials': 'Par klientiem neskaita: {inTrial} abonementus, kuriem vēl ir izmēģinājums, {notConverted} izmēģinājuma laikā atceltus un {notStarted}, kuri nekad nesāka maksāt.',
+  'export.periods': 'Norēķinu intervāli: {column} no intervāla kolonnas, {term} no pašreizējā perioda, {planName} no plāna nosaukuma, {chosen} kā izvēlēts zemāk.',
+  'export.valuesOnly': 'Šim failam ({format}) vajag spraudņa noteikumus izmēģinājumiem, norēķinu intervāliem un atcelšanai, ko COUNTIFS formulas nevar piemērot: lapā būs vērtības.',
+  'export.severalCurrencies': 'Eksportā ir abonementi valūtās {currencies}, un MRR dažādās valūtās nevar saskaitīt. Veidojiet vienu lapu katrai valūtai: izvēlieties valūtu.',
+  'export.unknownCurrency': 'Eksportā nav abonementu valūtā {currency}; tā valūtas ir {currencies}.',
+  'export.noInterval': 'Eksportā nav norādīts, cik bieži maksā plāni {plans} (nav intervāla, pašreizējā perioda, ne vārdu "monthly" vai "annual" nosaukumā). Izvēlieties to norēķinu intervālu.',
+  'export.badChoice': 'Eksporta nolasīšanas iestatījumi nav derīgi.',
+  'export.blocked': '{reasons}',
+  'ui.export.churnAt': 'Skaitīt aizplūšanu',
+  'ui.export.churnAt.serviceEnd': 'kad beidzas apmaksātais pakalpojums',
+  'ui.export.churnAt.cancelRequest': 'kad klients atceļ abonementu',
+  'ui.export.currency': 'Valūta',
+  'ui.export.interval': 'Norēķinu intervāls plāniem, kuriem eksportā tā nav',
+  'ui.export.choose': '(izvēlieties)',
+  'ui.interval.day': 'katru dienu',
+  'ui.interval.week': 'katru nedēļu',
+  'ui.interval.month': 'katru mēnesi',
+  'ui.interval.quarter': 'katru ceturksni',
+  'ui.interval.year': 'katru gadu',
+  'arg.unknownInterval': '{fn}: {arg} jābūt "day", "week", "month", "quarter" vai "year", bet {where} ir "{value}".',
+  'arg.intervalCountNotPositive': '{fn}: {arg} jābūt lielākam par 0, bet {where} ir {value}.',
+  'cli.usage.exports':
+    '\n' +
+    'Stripe, Chargebee un Baremetrics abonementu eksportus atpazīst pēc galvenēm un veido kā vērtības\n' +
+    'pēc ChartMogul noteikumiem (docs/metrics.md). Tiem:\n' +
+    '  --churn-at <kad>           service-end (noklusējums): kad beidzas apmaksātais pakalpojums; cancel: kad klients atceļ\n' +
+    '  --currency <kods>          vienīgā valūta, kurai veidot lapu, ja eksportā ir vairākas\n' +
+    '  --billing-interval <vien.> day, week, month, quarter vai year plāniem, kuriem eksportā nav intervāla\n',
+  'cli.badChurnAt': '--churn-at jābūt service-end vai cancel, nevis "{value}".',
+  'cli.badCurrency': '--currency jābūt valūtas kodam, piemēram, USD, nevis "{value}".',
+  'cli.badInterval': '--billing-interval jābūt day, week, month, quarter vai year, nevis "{value}".',
+
+  // SQL for a database (churn-sheet sql, --engine duckdb, the sidebar's BigQuery section)
+  'cli.usage.sql': "\nchurn-sheet sql --dialect bigquery|duckdb|postgres --table <nosaukums> --start <kolonna> [opcijas]\n  izdrukā vienu SELECT vaicājumu, kas datubāzē aprēķina CHURN_TABLE (--kind churn), REVENUE_TABLE (revenue)\n  vai COHORT_TABLE (cohort): --end, --id, --amount, --segment <kolonna>, --period,\n  --method start|average|start_plus_new|daily, --cohort-mode share|count, --cohort-columns <n>,\n  --time-zone <josla> TIMESTAMP kolonnām (docs/sql.md).\nchurn-sheet build <customers.csv|customers.parquet> -o <churn.xlsx> --engine duckdb\n  aprēķina klientu aiziešanas lapu ar DuckDB tabulām, kas par lielu izklājlapai (tikai vērtības).\n",
+  'cli.sql.badChoice': "{option} jābūt vienam no {choices}, nevis \"{value}\".",
+  'cli.sql.missing': "{option} ir obligāts.",
+  'cli.sql.needsAmount': "--kind revenue vajag summas kolonnu: pievienojiet --amount <kolonna>.",
+  'cli.sql.badTable': "\"{value}\" nav tabulas nosaukums: rakstiet to kā tabula, datu_kopa.tabula vai projekts.datu_kopa.tabula.",
+  'cli.sql.badColumns': "--cohort-columns jābūt veselam skaitlim no 1 līdz {max}, nevis \"{value}\".",
+  'cli.sql.badTimeZone': "--time-zone jābūt laika joslas nosaukumam, piemēram, Europe/Riga, nevis \"{value}\".",
+  'cli.duckdb.missing': "tam vajag DuckDB, kas nav instalēts: palaidiet npm install (tas uzstāda @duckdb/node-api).",
+  'cli.duckdb.computing': "aprēķina {file} klientu aiziešanas tabulu ar DuckDB...",
+  'cli.duckdb.notAvailable': "{option} nav pieejams, ja tabulu aprēķina ar DuckDB (darbgrāmatā ir tikai vērtības).",
+  'cli.duckdb.note': "Klientu tabulas ({rows} rindas failā {file}) šajā darbgrāmatā nav: tabula ar vairāk nekā diviem miljoniem rindu neietilpst izklājlapā. Šie skaitļi no tās aprēķināti ar DuckDB {date} kā vērtības.",
+  'cli.duckdb.noteSheet': "Par šo failu",
+  'ui.sql.title': "Tabula par lielu lapai vai jau ir BigQuery?",
+  'ui.sql.intro': "Šis vaicājums BigQuery aprēķina to pašu klientu aiziešanas tabulu no augstāk izvēlētajām kolonnām. Palaidiet to BigQuery vai ienesiet rezultātu šajā izklājlapā ar Connected Sheets:",
+  'ui.sql.howTo': "Dati > Datu savienotāji > Savienot ar BigQuery, izvēlieties projektu, tad Pielāgots vaicājums: ielīmējiet vaicājumu un spiediet Savienot.",
+  'ui.sql.table': "BigQuery tabula (projekts.datu_kopa.tabula)",
+  'ui.sql.copy': "Kopēt vaicājumu",
+  'ui.sql.copied': "Nokopēts.",
+  'ui.sql.chooseStart': "Vispirms izvēlieties sākuma datuma kolonnu.",
+  'ui.sql.badTable': "Rakstiet tabulu kā projekts.datu_kopa.tabula.",
 };

@@ -204,13 +204,18 @@ export const nb: Record<MessageKey, string> = {
   // Reading a CSV or XLSX file (CLI and playground)
   'file.type': '{file}: bare .csv- og .xlsx-filer kan leses (eksporter tabellen som en av dem).',
   'file.unreadableXlsx': 'Filen kan ikke leses som en .xlsx-arbeidsbok ({error}).',
+  'file.unclosedQuote': '{file}: feltet i anførselstegn som begynner i rad {row}, lukkes aldri (" uten avsluttende "), så resten av filen ville blitt lest som én verdi. Lukk anførselstegnet, eller skriv et anførselstegn inne i en verdi som "".',
 
   // The churn-sheet command line (local/cli.ts)
   'cli.usage':
     'Bruk: churn-sheet build <customers.csv|customers.xlsx> -o <churn.xlsx> [alternativer]\n' +
+    '       churn-sheet template -o <template.xlsx> [--example] [--force]\n' +
     '\n' +
     'Lager arket for kundelekkasje fra tilleggets veiviser ut fra en kundetabell (en overskriftsrad med en\n' +
     'kolonne for startdato, eventuelt sluttdato og kunde-ID) og lagrer det som en .xlsx-arbeidsbok.\n' +
+    '\n' +
+    '\'template\' lagrer malen for kundelekkasje («Sett inn mal for kundelekkasje» i sidepanelet) som en .xlsx-arbeidsbok;\n' +
+    '--example fyller den med tallene fra eksempelet.\n' +
     '\n' +
     'Alternativer:\n' +
     '  -o, --output <fil>    .xlsx-filen som skal skrives (en eksisterende fil beholdes uten --force)\n' +
@@ -219,7 +224,14 @@ export const nb: Record<MessageKey, string> = {
     '  --profit <beløp>      fortjeneste per kunde: legger til en kolonne for tapt fortjeneste\n' +
     '  --locale <xx_YY>      hvordan datoer skrevet som tekst leses, f.eks. en_US (standard en_GB)\n' +
     '  --win-back            legg til arket «Tapte kunder»: hvem som kan vinnes tilbake, og tilbakevinningstabellen\n' +
+    '  --cohorts             legg til arket med kohortlojalitet\n' +
+    '  --segments            én blokk per segment under totalen (krever en segmentkolonne)\n' +
+    '  --start, --end, --id, --amount, --segment <overskrift>\n' +
+    '                        bruk kolonnen med denne overskriften (store eller små bokstaver) i stedet for den som ble funnet\n' +
+    '  --first, --last <YYYY-MM>  arkets første og siste periode (eller en dag, YYYY-MM-DD)\n' +
+    '  --example             (template) fyll malen med eksempelet\n' +
     '  --json                skriv kundelekkasjetabellen som JSON til stdout (med -o lagres den også)\n' +
+    '  --quiet               ingen fremdriftslinjer på stderr\n' +
     '  --force               overskriv utdatafilen hvis den finnes\n' +
     '  -h, --help            vis denne teksten\n',
   'cli.noCommand': 'ingen kommando er oppgitt.',
@@ -246,6 +258,8 @@ export const nb: Record<MessageKey, string> = {
   'cli.reading': 'leser {file}...',
   'cli.building': 'lager arket for kundelekkasje fra {count} rader...',
   'cli.writing': 'skriver {file}...',
+  'cli.readRows': 'leste {count} rader fra {file}',
+  'cli.writingRows': 'skriver {file}: «{sheet}», {done} av {total} rader',
   'cli.noTable': '{file}: det finnes ingen kundetabell i filen (en overskriftsrad med kunderader under).',
   'cli.noStartColumn': '{file}: fant ingen kolonne med startdato. {choose} Kolonnene er {columns}; gi kolonnen med startdatoer navnet "Startdato" (eller Registreringsdato, Opprettet).',
   'cli.liveBlocked': '{file}: {message} (Legg til --values for å skrive tallene.)',
@@ -258,6 +272,13 @@ export const nb: Record<MessageKey, string> = {
   'cli.mode.values': 'verdier',
   'cli.summary': '{done} ({mode}; {columns}; tidssone {zone})',
   'cli.wrote': ' Skrev {file}.',
+  'cli.noHeaderRow': '{file}: fant ingen overskriftsrad med en kolonne for startdato i de første {count} radene (første rad inneholder {columns}). Sett en overskriftsrad over kundene og kall startdatokolonnen «Startdato» (eller Registreringsdato, Opprettet), eller oppgi den med --start.',
+  'cli.noSuchColumn': '{option} "{value}": tabellen har ingen kolonne med den overskriften. Overskriftene er {columns}.',
+  'cli.badMonth': '{option} må være en måned som 2024-01 eller en dag som 2024-01-31, ikke "{value}".',
+  'cli.longRows': '{file}: radene {rows} har flere felt enn overskriftsraden ({count}). En verdi som inneholder skilletegnet, må stå i doble anførselstegn.',
+  'cli.latin1': '{file} er ikke UTF-8: den ble lest som Windows-1252 (Latin-1). Hvis bokstaver ser feil ut, lagre den som UTF-8.',
+  'cli.wroteTemplate': 'Skrev malen for kundelekkasje «{sheet}» til {file}.',
+  'cli.templateOption': '{option} gjelder ikke kommandoen template.',
 
   // The local playground page (local/playground)
   'play.title': 'Testside for verktøy for kundelekkasje',
@@ -365,4 +386,66 @@ export const nb: Record<MessageKey, string> = {
   'ui.winBack': 'Legg til en liste for tilbakevinning (arket «Tapte kunder»)',
   'ui.winBackDone': 'Kundene som har sluttet, og tilbakevinningstabellen, står på arket "{sheet}".',
   'wizard.winBackTooLarge': 'Tilbakevinningstabellen ville hatt {periods} perioder ({cells} celler), flere enn de {max} cellene et regneark rommer. Velg en lengre periode.',
+  // Abonnementseksporter fra faktureringssystemer
+  'row.exportBadDate': 'Rad {row}: {column} "{value}" er ikke en dato.',
+  'row.exportNoCustomer': 'Rad {row}: kunde-ID-en er tom.',
+  'row.exportBadInterval': 'Rad {row}: faktureringsintervallet "{value}" er ikke dag, uke, måned, kvartal eller år.',
+  'row.exportBadQuantity': 'Rad {row}: antallet "{value}" er ikke et tall på 0 eller mer.',
+  'export.stripe': 'abonnementseksport fra Stripe',
+  'export.chargebee': 'abonnementseksport fra Chargebee',
+  'export.baremetrics': 'abonnementsimport for Baremetrics',
+  'export.recognised': 'Gjenkjent: {format}. Hver rad er et abonnement for kunden i kolonnen for kunde-ID; MRR er beløp x antall fordelt på månedene i faktureringsintervallet, regnet fra slutten av prøveperioden.',
+  'export.trials': 'Telles ikke som kunder: {inTrial} abonnementer som fortsatt er i prøveperioden, {notConverted} sagt opp i prøveperioden og {notStarted} som aldri begynte å betale.',
+  'export.periods': 'Faktureringsintervaller: {column} fra intervallkolonnen, {term} fra gjeldende periode, {planName} fra plannavnet, {chosen} som valgt nedenfor.',
+  'export.valuesOnly': 'Denne filen ({format}) trenger tilleggets regler for prøveperioder, faktureringsintervaller og oppsigelser, som COUNTIFS-formler ikke kan bruke: arket får verdier.',
+  'export.severalCurrencies': 'Eksporten har abonnementer i {currencies}, og MRR i ulike valutaer kan ikke legges sammen. Lag ett ark per valuta: velg en valuta.',
+  'export.unknownCurrency': 'Eksporten har ingen abonnementer i {currency}; valutaene er {currencies}.',
+  'export.noInterval': 'Eksporten sier ikke hvor ofte planene {plans} faktureres (ikke intervall, gjeldende periode eller "monthly" eller "annual" i navnet). Velg faktureringsintervallet deres.',
+  'export.badChoice': 'Valgene for å lese eksporten er ikke gyldige.',
+  'export.blocked': '{reasons}',
+  'ui.export.churnAt': 'Tell frafall',
+  'ui.export.churnAt.serviceEnd': 'når den betalte tjenesten slutter',
+  'ui.export.churnAt.cancelRequest': 'når kunden sier opp',
+  'ui.export.currency': 'Valuta',
+  'ui.export.interval': 'Faktureringsintervall for planer eksporten ikke oppgir',
+  'ui.export.choose': '(velg)',
+  'ui.interval.day': 'daglig',
+  'ui.interval.week': 'ukentlig',
+  'ui.interval.month': 'månedlig',
+  'ui.interval.quarter': 'kvartalsvis',
+  'ui.interval.year': 'årlig',
+  'arg.unknownInterval': '{fn}: {arg} må være "day", "week", "month", "quarter" eller "year", men {where} er "{value}".',
+  'arg.intervalCountNotPositive': '{fn}: {arg} må være større enn 0, men {where} er {value}.',
+  'cli.usage.exports':
+    '\n' +
+    'Abonnementseksporter fra Stripe, Chargebee og Baremetrics gjenkjennes på overskriftene og lages\n' +
+    'som verdier etter ChartMoguls regler (docs/metrics.md). For dem:\n' +
+    '  --churn-at <når>           service-end (standard): når den betalte tjenesten slutter; cancel: når kunden sier opp\n' +
+    '  --currency <kode>          den ene valutaen arket lages for, når eksporten har flere\n' +
+    '  --billing-interval <enhet> day, week, month, quarter eller year for planer uten intervall i eksporten\n',
+  'cli.badChurnAt': '--churn-at må være service-end eller cancel, ikke "{value}".',
+  'cli.badCurrency': '--currency må være en valutakode som USD, ikke "{value}".',
+  'cli.badInterval': '--billing-interval må være day, week, month, quarter eller year, ikke "{value}".',
+
+  // SQL for a database (churn-sheet sql, --engine duckdb, the sidebar's BigQuery section)
+  'cli.usage.sql': "\nchurn-sheet sql --dialect bigquery|duckdb|postgres --table <navn> --start <kolonne> [valg]\n  skriver ut én SELECT-spørring som regner ut CHURN_TABLE (--kind churn), REVENUE_TABLE (revenue)\n  eller COHORT_TABLE (cohort) i databasen: --end, --id, --amount, --segment <kolonne>, --period,\n  --method start|average|start_plus_new|daily, --cohort-mode share|count, --cohort-columns <n>,\n  --time-zone <sone> for TIMESTAMP-kolonner (docs/sql.md).\nchurn-sheet build <customers.csv|customers.parquet> -o <churn.xlsx> --engine duckdb\n  regner ut kundefrafallsarket i DuckDB, for tabeller som er for store for et regneark (bare verdier).\n",
+  'cli.sql.badChoice': "{option} må være en av {choices}, ikke \"{value}\".",
+  'cli.sql.missing': "{option} må oppgis.",
+  'cli.sql.needsAmount': "--kind revenue trenger en beløpskolonne: legg til --amount <kolonne>.",
+  'cli.sql.badTable': "\"{value}\" er ikke et tabellnavn: skriv det som tabell, datasett.tabell eller prosjekt.datasett.tabell.",
+  'cli.sql.badColumns': "--cohort-columns må være et heltall fra 1 til {max}, ikke \"{value}\".",
+  'cli.sql.badTimeZone': "--time-zone må være navnet på en tidssone, for eksempel Europe/Oslo, ikke \"{value}\".",
+  'cli.duckdb.missing': "dette trenger DuckDB, som ikke er installert: kjør npm install (den installerer @duckdb/node-api).",
+  'cli.duckdb.computing': "regner ut kundefrafallstabellen for {file} i DuckDB...",
+  'cli.duckdb.notAvailable': "{option} er ikke tilgjengelig når tabellen regnes ut i DuckDB (arbeidsboken har bare verdier).",
+  'cli.duckdb.note': "Kundetabellen ({rows} rader i {file}) er ikke med i denne arbeidsboken: en tabell med mer enn to millioner rader får ikke plass i et regneark. Tallene ble regnet ut fra den med DuckDB {date}, som verdier.",
+  'cli.duckdb.noteSheet': "Om filen",
+  'ui.sql.title': "Tabellen for stor for et ark, eller allerede i BigQuery?",
+  'ui.sql.intro': "Denne spørringen regner ut den samme kundefrafallstabellen i BigQuery fra kolonnene valgt over. Kjør den i BigQuery, eller hent resultatet inn i dette regnearket med Tilkoblede ark:",
+  'ui.sql.howTo': "Data > Datakoblinger > Koble til BigQuery, velg prosjektet, deretter Egendefinert spørring: lim inn spørringen og klikk Koble til.",
+  'ui.sql.table': "BigQuery-tabell (prosjekt.datasett.tabell)",
+  'ui.sql.copy': "Kopier spørringen",
+  'ui.sql.copied': "Kopiert.",
+  'ui.sql.chooseStart': "Velg en kolonne for startdato først.",
+  'ui.sql.badTable': "Skriv tabellen som prosjekt.datasett.tabell.",
 };

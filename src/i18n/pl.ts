@@ -204,13 +204,18 @@ export const pl: Record<MessageKey, string> = {
   // Reading a CSV or XLSX file (CLI and playground)
   'file.type': '{file}: można odczytać tylko pliki .csv i .xlsx (wyeksportuj tabelę do jednego z tych formatów).',
   'file.unreadableXlsx': 'Tego pliku nie można odczytać jako skoroszytu .xlsx ({error}).',
+  'file.unclosedQuote': '{file}: pole w cudzysłowie zaczynające się w wierszu {row} nie jest nigdy zamknięte (" bez zamykającego "), więc reszta pliku zostałaby odczytana jako jedna wartość. Zamknij cudzysłów albo zapisz cudzysłów wewnątrz wartości jako "".',
 
   // The churn-sheet command line (local/cli.ts)
   'cli.usage':
     'Użycie: churn-sheet build <customers.csv|customers.xlsx> -o <churn.xlsx> [opcje]\n' +
+    '       churn-sheet template -o <template.xlsx> [--example] [--force]\n' +
     '\n' +
     'Tworzy arkusz rezygnacji z kreatora dodatku na podstawie tabeli klientów (wiersz nagłówka z kolumną\n' +
     'daty rozpoczęcia, opcjonalnie daty zakończenia i identyfikatora klienta) i zapisuje go jako skoroszyt .xlsx.\n' +
+    '\n' +
+    '\'template\' zapisuje szablon rezygnacji („Wstaw szablon rezygnacji” w panelu bocznym) jako skoroszyt .xlsx;\n' +
+    '--example wypełnia go liczbami z przykładu.\n' +
     '\n' +
     'Opcje:\n' +
     '  -o, --output <plik>   plik .xlsx do zapisania (istniejący plik zostaje zachowany, chyba że podano --force)\n' +
@@ -219,7 +224,14 @@ export const pl: Record<MessageKey, string> = {
     '  --profit <kwota>      zysk na klienta: dodaje kolumnę utraconego zysku\n' +
     '  --locale <xx_YY>      jak odczytywać daty zapisane jako tekst, np. en_US (domyślnie en_GB)\n' +
     '  --win-back            dodaje arkusz „Utraceni klienci”: kogo odzyskać i tabelę odzyskiwania\n' +
+    '  --cohorts             dodaje arkusz retencji kohort\n' +
+    '  --segments            osobny blok dla każdego segmentu pod sumą (wymaga kolumny segmentu)\n' +
+    '  --start, --end, --id, --amount, --segment <nagłówek>\n' +
+    '                        używa kolumny o tym nagłówku (bez względu na wielkość liter) zamiast znalezionej\n' +
+    '  --first, --last <YYYY-MM>  pierwszy i ostatni okres arkusza (lub dzień, YYYY-MM-DD)\n' +
+    '  --example             (template) wypełnia szablon liczbami z przykładu\n' +
     '  --json                wypisuje tabelę rezygnacji jako JSON na stdout (z -o jest też zapisywana do pliku)\n' +
+    '  --quiet               bez wierszy postępu na stderr\n' +
     '  --force               zastępuje plik wyjściowy, jeśli już istnieje\n' +
     '  -h, --help            wyświetla ten tekst\n',
   'cli.noCommand': 'nie podano polecenia.',
@@ -246,6 +258,8 @@ export const pl: Record<MessageKey, string> = {
   'cli.reading': 'odczytywanie {file}...',
   'cli.building': 'tworzenie arkusza rezygnacji z wierszy (liczba: {count})...',
   'cli.writing': 'zapisywanie {file}...',
+  'cli.readRows': 'odczytano wiersze z {file} (liczba: {count})',
+  'cli.writingRows': 'zapisywanie {file}: "{sheet}", {done} z {total} wierszy',
   'cli.noTable': '{file}: nie ma w nim tabeli klientów (wiersza nagłówka z wierszami klientów pod nim).',
   'cli.noStartColumn': '{file}: nie znaleziono kolumny daty rozpoczęcia. {choose} Kolumny to {columns}; nazwij kolumnę z datami rozpoczęcia "Data rozpoczęcia" (albo Data rejestracji, Utworzono, Początek).',
   'cli.liveBlocked': '{file}: {message} (Dodaj --values, aby zapisać liczby.)',
@@ -258,6 +272,13 @@ export const pl: Record<MessageKey, string> = {
   'cli.mode.values': 'wartości',
   'cli.summary': '{done} ({mode}; {columns}; strefa czasowa {zone})',
   'cli.wrote': ' Zapisano {file}.',
+  'cli.noHeaderRow': '{file}: w pierwszych {count} wierszach nie znaleziono wiersza nagłówka z kolumną daty rozpoczęcia (pierwszy wiersz zawiera {columns}). Dodaj wiersz nagłówka nad klientami i nazwij kolumnę daty rozpoczęcia „Data rozpoczęcia” (albo Data rejestracji, Utworzono, Początek) albo wskaż ją opcją --start.',
+  'cli.noSuchColumn': '{option} "{value}": tabela nie ma kolumny o takim nagłówku. Jej nagłówki to {columns}.',
+  'cli.badMonth': '{option} musi być miesiącem, np. 2024-01, lub dniem, np. 2024-01-31, a nie "{value}".',
+  'cli.longRows': '{file}: wiersze {rows} mają więcej pól niż wiersz nagłówka ({count}). Wartość zawierająca separator musi być w cudzysłowie.',
+  'cli.latin1': '{file} nie jest w UTF-8: odczytano go jako Windows-1252 (Latin-1). Jeśli litery wyglądają źle, zapisz go w UTF-8.',
+  'cli.wroteTemplate': 'Zapisano szablon rezygnacji „{sheet}” do {file}.',
+  'cli.templateOption': '{option} nie dotyczy polecenia template.',
 
   // The local playground page (local/playground)
   'play.title': 'Piaskownica narzędzi do analizy rezygnacji',
@@ -365,4 +386,66 @@ export const pl: Record<MessageKey, string> = {
   'ui.winBack': 'Dodaj listę do odzyskania (arkusz „Utraceni klienci”)',
   'ui.winBackDone': 'Klienci, którzy odeszli, i tabela odzyskiwania są w arkuszu "{sheet}".',
   'wizard.winBackTooLarge': 'Tabela odzyskiwania miałaby {periods} okresów ({cells} komórek), więcej niż {max} komórek, które mieści arkusz. Wybierz dłuższy okres.',
+  // Eksporty subskrypcji z systemów rozliczeniowych
+  'row.exportBadDate': 'Wiersz {row}: {column} "{value}" nie jest datą.',
+  'row.exportNoCustomer': 'Wiersz {row}: brak identyfikatora klienta.',
+  'row.exportBadInterval': 'Wiersz {row}: okres rozliczeniowy "{value}" nie jest dniem, tygodniem, miesiącem, kwartałem ani rokiem.',
+  'row.exportBadQuantity': 'Wiersz {row}: ilość "{value}" nie jest liczbą równą 0 lub większą.',
+  'export.stripe': 'eksport subskrypcji ze Stripe',
+  'export.chargebee': 'eksport subskrypcji z Chargebee',
+  'export.baremetrics': 'import subskrypcji Baremetrics',
+  'export.recognised': 'Rozpoznano: {format}. Każdy wiersz to subskrypcja klienta z kolumny identyfikatora klienta; jej MRR to kwota x ilość rozłożona na miesiące okresu rozliczeniowego, liczona od końca okresu próbnego.',
+  'export.trials': 'Nie liczą się jako klienci: {inTrial} subskrypcji wciąż w okresie próbnym, {notConverted} anulowanych w okresie próbnym i {notStarted}, które nigdy nie zaczęły płacić.',
+  'export.periods': 'Okresy rozliczeniowe: {column} z kolumny okresu, {term} z bieżącego okresu, {planName} z nazwy planu, {chosen} według wyboru poniżej.',
+  'export.valuesOnly': 'Ten plik ({format}) wymaga reguł dodatku dla okresów próbnych, okresów rozliczeniowych i anulowań, których formuły COUNTIFS nie potrafią zastosować: arkusz zawiera wartości.',
+  'export.severalCurrencies': 'Eksport zawiera subskrypcje w walutach {currencies}, a MRR w różnych walutach nie można sumować. Utwórz osobny arkusz dla każdej waluty: wybierz walutę.',
+  'export.unknownCurrency': 'Eksport nie zawiera subskrypcji w {currency}; jego waluty to {currencies}.',
+  'export.noInterval': 'Eksport nie mówi, jak często rozliczane są plany {plans} (brak okresu, bieżącego okresu i słów "monthly" lub "annual" w nazwie). Wybierz ich okres rozliczeniowy.',
+  'export.badChoice': 'Opcje odczytu eksportu są nieprawidłowe.',
+  'export.blocked': '{reasons}',
+  'ui.export.churnAt': 'Licz odejście',
+  'ui.export.churnAt.serviceEnd': 'gdy kończy się opłacona usługa',
+  'ui.export.churnAt.cancelRequest': 'gdy klient anuluje',
+  'ui.export.currency': 'Waluta',
+  'ui.export.interval': 'Okres rozliczeniowy planów, których eksport nie określa',
+  'ui.export.choose': '(wybierz)',
+  'ui.interval.day': 'dziennie',
+  'ui.interval.week': 'tygodniowo',
+  'ui.interval.month': 'miesięcznie',
+  'ui.interval.quarter': 'kwartalnie',
+  'ui.interval.year': 'rocznie',
+  'arg.unknownInterval': '{fn}: {arg} musi być "day", "week", "month", "quarter" lub "year", ale {where} to "{value}".',
+  'arg.intervalCountNotPositive': '{fn}: {arg} musi być większe od 0, ale {where} to {value}.',
+  'cli.usage.exports':
+    '\n' +
+    'Eksporty subskrypcji ze Stripe, Chargebee i Baremetrics są rozpoznawane po nagłówkach i tworzone\n' +
+    'jako wartości według reguł ChartMogul (docs/metrics.md). Dla nich:\n' +
+    '  --churn-at <kiedy>         service-end (domyślnie): gdy kończy się opłacona usługa; cancel: gdy klient anuluje\n' +
+    '  --currency <kod>           jedyna waluta arkusza, gdy eksport ma ich kilka\n' +
+    '  --billing-interval <okres> day, week, month, quarter lub year dla planów bez okresu w eksporcie\n',
+  'cli.badChurnAt': '--churn-at musi być service-end lub cancel, a nie "{value}".',
+  'cli.badCurrency': '--currency musi być kodem waluty, np. USD, a nie "{value}".',
+  'cli.badInterval': '--billing-interval musi być day, week, month, quarter lub year, a nie "{value}".',
+
+  // SQL for a database (churn-sheet sql, --engine duckdb, the sidebar's BigQuery section)
+  'cli.usage.sql': "\nchurn-sheet sql --dialect bigquery|duckdb|postgres --table <nazwa> --start <kolumna> [opcje]\n  wypisuje jedno zapytanie SELECT, które liczy w bazie danych CHURN_TABLE (--kind churn), REVENUE_TABLE (revenue)\n  lub COHORT_TABLE (cohort): --end, --id, --amount, --segment <kolumna>, --period,\n  --method start|average|start_plus_new|daily, --cohort-mode share|count, --cohort-columns <n>,\n  --time-zone <strefa> dla kolumn TIMESTAMP (docs/sql.md).\nchurn-sheet build <customers.csv|customers.parquet> -o <churn.xlsx> --engine duckdb\n  liczy arkusz odpływu klientów w DuckDB, dla tabel za dużych na arkusz kalkulacyjny (tylko wartości).\n",
+  'cli.sql.badChoice': "{option} musi być jednym z {choices}, a nie \"{value}\".",
+  'cli.sql.missing': "{option} jest wymagane.",
+  'cli.sql.needsAmount': "--kind revenue wymaga kolumny kwot: dodaj --amount <kolumna>.",
+  'cli.sql.badTable': "\"{value}\" nie jest nazwą tabeli: zapisz ją jako tabela, zbiór.tabela lub projekt.zbiór.tabela.",
+  'cli.sql.badColumns': "--cohort-columns musi być liczbą całkowitą od 1 do {max}, a nie \"{value}\".",
+  'cli.sql.badTimeZone': "--time-zone musi być nazwą strefy czasowej, np. Europe/Warsaw, a nie \"{value}\".",
+  'cli.duckdb.missing': "to wymaga DuckDB, którego nie zainstalowano: uruchom npm install (instaluje @duckdb/node-api).",
+  'cli.duckdb.computing': "liczenie tabeli odpływu klientów z {file} w DuckDB...",
+  'cli.duckdb.notAvailable': "{option} jest niedostępne, gdy tabelę liczy DuckDB (skoroszyt zawiera tylko wartości).",
+  'cli.duckdb.note': "Tabeli klientów ({rows} wierszy w {file}) nie ma w tym skoroszycie: tabela z ponad dwoma milionami wierszy nie mieści się w arkuszu kalkulacyjnym. Te liczby policzono z niej w DuckDB dnia {date}, jako wartości.",
+  'cli.duckdb.noteSheet': "Informacje",
+  'ui.sql.title': "Tabela za duża na arkusz albo już w BigQuery?",
+  'ui.sql.intro': "To zapytanie liczy w BigQuery tę samą tabelę odpływu klientów z kolumn wybranych powyżej. Uruchom je w BigQuery albo wczytaj wynik do tego arkusza przez Połączone arkusze:",
+  'ui.sql.howTo': "Dane > Łączniki danych > Połącz z BigQuery, wybierz projekt, potem Zapytanie niestandardowe: wklej zapytanie i kliknij Połącz.",
+  'ui.sql.table': "Tabela BigQuery (projekt.zbiór.tabela)",
+  'ui.sql.copy': "Kopiuj zapytanie",
+  'ui.sql.copied': "Skopiowano.",
+  'ui.sql.chooseStart': "Najpierw wybierz kolumnę daty rozpoczęcia.",
+  'ui.sql.badTable': "Zapisz tabelę jako projekt.zbiór.tabela.",
 };

@@ -204,13 +204,18 @@ export const sl: Record<MessageKey, string> = {
   // Reading a CSV or XLSX file (CLI and playground)
   'file.type': '{file}: prebrati je mogoče le datoteke .csv in .xlsx (tabelo izvozite v eno od teh oblik).',
   'file.unreadableXlsx': 'Datoteke ni mogoče prebrati kot delovnega zvezka .xlsx ({error}).',
+  'file.unclosedQuote': '{file}: polje v narekovajih, ki se začne v vrstici {row}, ni nikoli zaprto (" brez zaključnega "), zato bi se preostanek datoteke prebral kot ena vrednost. Zaprite narekovaj ali narekovaj znotraj vrednosti zapišite kot "".',
 
   // The churn-sheet command line (local/cli.ts)
   'cli.usage':
     'Uporaba: churn-sheet build <customers.csv|customers.xlsx> -o <churn.xlsx> [možnosti]\n' +
+    '       churn-sheet template -o <template.xlsx> [--example] [--force]\n' +
     '\n' +
     'Iz tabele strank (vrstica z glavo s stolpcem začetnega datuma, po želji še končni datum in ID stranke)\n' +
     'ustvari list z odlivom strank, kot ga ustvari čarovnik dodatka, in ga zapiše kot delovni zvezek .xlsx.\n' +
+    '\n' +
+    '\'template\' zapiše predlogo za odliv strank (»Vstavi predlogo za odliv strank« v stranski vrstici) kot delovni zvezek .xlsx;\n' +
+    '--example jo izpolni s številkami iz zgleda.\n' +
     '\n' +
     'Možnosti:\n' +
     '  -o, --output <datoteka>  datoteka .xlsx, ki se zapiše (obstoječa datoteka ostane, razen z --force)\n' +
@@ -219,7 +224,14 @@ export const sl: Record<MessageKey, string> = {
     '  --profit <znesek>        dobiček na stranko: doda stolpec z izgubljenim dobičkom\n' +
     '  --locale <xx_YY>         kako se berejo datumi, zapisani kot besedilo, npr. en_US (privzeto en_GB)\n' +
     '  --win-back               doda list »Izgubljene stranke«: koga pridobiti nazaj, in tabelo pridobivanja nazaj\n' +
+    '  --cohorts                doda list zadržanja kohort\n' +
+    '  --segments               poseben blok za vsak segment pod skupnim seštevkom (potreben je stolpec segmenta)\n' +
+    '  --start, --end, --id, --amount, --segment <glava>\n' +
+    '                           uporabi stolpec s to glavo (velikost črk ni pomembna) namesto najdenega\n' +
+    '  --first, --last <YYYY-MM>  prvo in zadnje obdobje lista (ali dan, YYYY-MM-DD)\n' +
+    '  --example                (template) izpolni predlogo s številkami iz zgleda\n' +
     '  --json                   izpiše tabelo odliva kot JSON na stdout (z -o se tudi zapiše)\n' +
+    '  --quiet               brez vrstic o napredku na stderr\n' +
     '  --force                  prepiše izhodno datoteko, če že obstaja\n' +
     '  -h, --help               prikaže to besedilo\n',
   'cli.noCommand': 'ukaz ni podan.',
@@ -246,6 +258,8 @@ export const sl: Record<MessageKey, string> = {
   'cli.reading': 'branje {file}...',
   'cli.building': 'ustvarjanje lista z odlivom strank iz vrstic (število: {count})...',
   'cli.writing': 'zapisovanje {file}...',
+  'cli.readRows': 'prebrane vrstice iz {file} (število: {count})',
+  'cli.writingRows': 'zapisovanje {file}: "{sheet}", {done} od {total} vrstic',
   'cli.noTable': '{file}: v njej ni tabele strank (vrstice z glavo in vrstic s strankami pod njo).',
   'cli.noStartColumn': '{file}: stolpca z začetnim datumom ni mogoče najti. {choose} Stolpci so {columns}; stolpec z začetnimi datumi poimenujte "Začetni datum" (ali Datum začetka, Datum registracije, Začetek).',
   'cli.liveBlocked': '{file}: {message} (Dodajte --values, da se zapišejo številke.)',
@@ -258,6 +272,13 @@ export const sl: Record<MessageKey, string> = {
   'cli.mode.values': 'vrednosti',
   'cli.summary': '{done} ({mode}; {columns}; časovni pas {zone})',
   'cli.wrote': ' Zapisano v {file}.',
+  'cli.noHeaderRow': '{file}: v prvih {count} vrsticah ni vrstice z glavo, ki bi imela stolpec začetnega datuma (prva vrstica vsebuje {columns}). Nad stranke dodajte vrstico z glavo in stolpec začetnega datuma poimenujte »Začetni datum« (ali Datum začetka, Datum registracije, Začetek) ali ga določite z --start.',
+  'cli.noSuchColumn': '{option} "{value}": tabela nima stolpca s to glavo. Njene glave so {columns}.',
+  'cli.badMonth': '{option} mora biti mesec, npr. 2024-01, ali dan, npr. 2024-01-31, ne "{value}".',
+  'cli.longRows': '{file}: vrstice {rows} imajo več polj kot vrstica z glavo ({count}). Vrednost, ki vsebuje ločilo, mora biti v dvojnih narekovajih.',
+  'cli.latin1': '{file} ni v UTF-8: prebrana je bila kot Windows-1252 (Latin-1). Če so črke napačne, jo shranite v UTF-8.',
+  'cli.wroteTemplate': 'Predloga za odliv strank »{sheet}« je zapisana v {file}.',
+  'cli.templateOption': '{option} ne velja za ukaz template.',
 
   // The local playground page (local/playground)
   'play.title': 'Preizkusno okolje orodij za odliv strank',
@@ -365,4 +386,66 @@ export const sl: Record<MessageKey, string> = {
   'ui.winBack': 'Dodaj seznam za pridobivanje nazaj (list »Izgubljene stranke«)',
   'ui.winBackDone': 'Stranke, ki so odšle, in tabela pridobivanja nazaj so na listu "{sheet}".',
   'wizard.winBackTooLarge': 'Tabela pridobivanja nazaj bi imela {periods} obdobij ({cells} celic), več kot {max} celic, ki jih sprejme preglednica. Izberite daljše obdobje.',
+  // Izvozi naročnin iz sistemov za obračun
+  'row.exportBadDate': 'Vrstica {row}: {column} "{value}" ni datum.',
+  'row.exportNoCustomer': 'Vrstica {row}: ID stranke je prazen.',
+  'row.exportBadInterval': 'Vrstica {row}: obračunsko obdobje "{value}" ni dan, teden, mesec, četrtletje ali leto.',
+  'row.exportBadQuantity': 'Vrstica {row}: količina "{value}" ni število 0 ali več.',
+  'export.stripe': 'izvoz naročnin iz Stripe',
+  'export.chargebee': 'izvoz naročnin iz Chargebee',
+  'export.baremetrics': 'uvoz naročnin Baremetrics',
+  'export.recognised': 'Prepoznano: {format}. Vsaka vrstica je naročnina stranke iz stolpca ID stranke; njen MRR je znesek x količina, razdeljen na mesece obračunskega obdobja, šteje pa od konca preizkusnega obdobja.',
+  'export.trials': 'Ne štejejo kot stranke: {inTrial} naročnin še v preizkusnem obdobju, {notConverted} preklicanih med preizkusom in {notStarted}, ki nikoli niso začele plačevati.',
+  'export.periods': 'Obračunska obdobja: {column} iz stolpca obdobja, {term} iz tekočega obdobja, {planName} iz imena paketa, {chosen} po izbiri spodaj.',
+  'export.valuesOnly': 'Ta datoteka ({format}) potrebuje pravila dodatka za preizkuse, obračunska obdobja in preklice, ki jih formule COUNTIFS ne morejo uporabiti: list vsebuje vrednosti.',
+  'export.severalCurrencies': 'Izvoz ima naročnine v valutah {currencies}, MRR v različnih valutah pa ni mogoče seštevati. Naredite en list za vsako valuto: izberite valuto.',
+  'export.unknownCurrency': 'Izvoz nima naročnin v {currency}; njegove valute so {currencies}.',
+  'export.noInterval': 'Izvoz ne pove, kako pogosto se obračunavajo paketi {plans} (ni obdobja, tekočega obdobja ne besed "monthly" ali "annual" v imenu). Izberite njihovo obračunsko obdobje.',
+  'export.badChoice': 'Možnosti za branje izvoza niso veljavne.',
+  'export.blocked': '{reasons}',
+  'ui.export.churnAt': 'Štej odhod',
+  'ui.export.churnAt.serviceEnd': 'ko se plačana storitev konča',
+  'ui.export.churnAt.cancelRequest': 'ko stranka prekliče',
+  'ui.export.currency': 'Valuta',
+  'ui.export.interval': 'Obračunsko obdobje paketov, ki ga izvoz ne navaja',
+  'ui.export.choose': '(izberite)',
+  'ui.interval.day': 'dnevno',
+  'ui.interval.week': 'tedensko',
+  'ui.interval.month': 'mesečno',
+  'ui.interval.quarter': 'četrtletno',
+  'ui.interval.year': 'letno',
+  'arg.unknownInterval': '{fn}: {arg} mora biti "day", "week", "month", "quarter" ali "year", vendar je {where} "{value}".',
+  'arg.intervalCountNotPositive': '{fn}: {arg} mora biti večje od 0, vendar je {where} {value}.',
+  'cli.usage.exports':
+    '\n' +
+    'Izvozi naročnin iz Stripe, Chargebee in Baremetrics se prepoznajo po glavah stolpcev in se zgradijo\n' +
+    'kot vrednosti po pravilih ChartMogul (docs/metrics.md). Zanje:\n' +
+    '  --churn-at <kdaj>          service-end (privzeto): ko se plačana storitev konča; cancel: ko stranka prekliče\n' +
+    '  --currency <koda>          edina valuta lista, ko ima izvoz več valut\n' +
+    '  --billing-interval <enota> day, week, month, quarter ali year za pakete brez obdobja v izvozu\n',
+  'cli.badChurnAt': '--churn-at mora biti service-end ali cancel, ne "{value}".',
+  'cli.badCurrency': '--currency mora biti koda valute, na primer USD, ne "{value}".',
+  'cli.badInterval': '--billing-interval mora biti day, week, month, quarter ali year, ne "{value}".',
+
+  // SQL for a database (churn-sheet sql, --engine duckdb, the sidebar's BigQuery section)
+  'cli.usage.sql': "\nchurn-sheet sql --dialect bigquery|duckdb|postgres --table <ime> --start <stolpec> [možnosti]\n  izpiše en stavek SELECT, ki v zbirki podatkov izračuna CHURN_TABLE (--kind churn), REVENUE_TABLE (revenue)\n  ali COHORT_TABLE (cohort): --end, --id, --amount, --segment <stolpec>, --period,\n  --method start|average|start_plus_new|daily, --cohort-mode share|count, --cohort-columns <n>,\n  --time-zone <pas> za stolpce TIMESTAMP (docs/sql.md).\nchurn-sheet build <customers.csv|customers.parquet> -o <churn.xlsx> --engine duckdb\n  izračuna list odliva strank v DuckDB, za tabele, prevelike za preglednico (samo vrednosti).\n",
+  'cli.sql.badChoice': "{option} mora biti eno od {choices}, ne \"{value}\".",
+  'cli.sql.missing': "{option} je obvezen.",
+  'cli.sql.needsAmount': "--kind revenue potrebuje stolpec zneskov: dodajte --amount <stolpec>.",
+  'cli.sql.badTable': "\"{value}\" ni ime tabele: zapišite ga kot tabela, nabor.tabela ali projekt.nabor.tabela.",
+  'cli.sql.badColumns': "--cohort-columns mora biti celo število od 1 do {max}, ne \"{value}\".",
+  'cli.sql.badTimeZone': "--time-zone mora biti ime časovnega pasu, na primer Europe/Ljubljana, ne \"{value}\".",
+  'cli.duckdb.missing': "za to je potreben DuckDB, ki ni nameščen: zaženite npm install (namesti @duckdb/node-api).",
+  'cli.duckdb.computing': "računam tabelo odliva strank iz {file} v DuckDB...",
+  'cli.duckdb.notAvailable': "{option} ni na voljo, ko tabelo izračuna DuckDB (delovni zvezek vsebuje samo vrednosti).",
+  'cli.duckdb.note': "Tabele strank ({rows} vrstic v {file}) v tem delovnem zvezku ni: tabela z več kot dvema milijonoma vrstic ne gre v preglednico. Te številke so bile iz nje izračunane z DuckDB dne {date}, kot vrednosti.",
+  'cli.duckdb.noteSheet': "O datoteki",
+  'ui.sql.title': "Tabela prevelika za list ali že v BigQuery?",
+  'ui.sql.intro': "Ta poizvedba v BigQuery izračuna isto tabelo odliva strank iz zgoraj izbranih stolpcev. Zaženite jo v BigQuery ali prenesite rezultat v to preglednico s Povezanimi listi:",
+  'ui.sql.howTo': "Podatki > Podatkovni povezovalniki > Poveži z BigQuery, izberite projekt, nato Poizvedba po meri: prilepite poizvedbo in kliknite Poveži.",
+  'ui.sql.table': "Tabela BigQuery (projekt.nabor.tabela)",
+  'ui.sql.copy': "Kopiraj poizvedbo",
+  'ui.sql.copied': "Kopirano.",
+  'ui.sql.chooseStart': "Najprej izberite stolpec z datumom začetka.",
+  'ui.sql.badTable': "Tabelo zapišite kot projekt.nabor.tabela.",
 };

@@ -34,6 +34,7 @@ const FUNCTION_SIGNATURES = [
   '=REVENUE_TABLE(start_dates, end_dates, amounts, [period], [ids], [segments])',
   '=MRR_CHURN(mrr_at_start, mrr_lost, [mrr_contraction], [mrr_expansion], [net])',
   '=CUSTOMER_LTV(arpa, churn_rate, [gross_margin])',
+  '=NORMALIZED_MRR(amount, interval, [quantity], [interval_count])',
   '=LOST_CUSTOMERS(start_dates, end_dates, ids, [amounts], [from_date], [to_date])',
   '=WINBACK_TABLE(start_dates, end_dates, ids, [period])',
 ];

@@ -15,10 +15,12 @@ import { buildRevenueTable, type RevenueInput } from '../core/revenue';
 import { SPREADSHEET_CELLS } from '../core/limits';
 import { splitBySegment } from '../core/segments';
 import { isBlankCell, readCustomerTable, type CustomerTable } from '../core/table';
+import { recogniseExport, type RecognisedExport } from '../core/exports/billingExport';
 import { locateTable, type GridCell, type TableLocation } from '../core/tableLocation';
 import type { TimeZone } from '../core/timezone';
 import { UserError, translate, type Language, type MessageKey } from '../i18n';
-import type { BuildRequest, BuildSummary, PreviewRow, TableInspection } from '../shared/wizard';
+import type { BuildRequest, BuildSummary, ExportChoices, PreviewRow, TableInspection } from '../shared/wizard';
+import { exportBlockers, exportMapping, exportPreview, inspectExport, readExport, validExportChoices, valuesOnlyReason, type ExportSource } from './exportWizard';
 import { planChurnSheet, type PlanBlock, type SourceColumns } from './churnSheetPlan';
 import { addCohortSheet } from './cohortSheet';
 import { addLostSheet } from './lostSheet';
@@ -96,6 +98,20 @@ function readWithMapping(spreadsheet: Spreadsheet, loaded: LoadedTable, mapping:
       decimalSeparator: decimalSeparatorOfLocale(loaded.locale || undefined),
     },
   );
+}
+
+/** The sheet as an export is read from it; an export's texts are read in the spreadsheet locale's way. */
+function exportSource(spreadsheet: Spreadsheet, loaded: LoadedTable): ExportSource {
+  if (!loaded.locale) loaded.locale = spreadsheet.getSpreadsheetLocale();
+  return loaded;
+}
+
+/** A recognised export's rows for a build; stops when the choices leave it unreadable (several currencies, plans without an interval). */
+function exportTable(spreadsheet: Spreadsheet, loaded: LoadedTable, recognised: RecognisedExport, choices: ExportChoices): CustomerTable {
+  const reading = readExport(exportSource(spreadsheet, loaded), recognised, choices);
+  const blockers = exportBlockers(language, reading, choices);
+  if (blockers.length > 0) fail('export.blocked', { reasons: blockers.join(' ') });
+  return reading.table;
 }
 
 function validMapping(mapping: unknown, columnCount: number): ColumnMapping {
@@ -231,7 +247,7 @@ function problemTexts(table: CustomerTable): string[] {
   return table.problems.slice(0, LISTED_PROBLEMS).map((p) => translate(language, p.key, p.params));
 }
 
-export function wizardInspect(sheetName: string | null, mapping: ColumnMapping | null): TableInspection {
+export function wizardInspect(sheetName: string | null, mapping: ColumnMapping | null, exportChoices?: ExportChoices | null): TableInspection {
   language = userLanguage();
   if (sheetName !== null && typeof sheetName !== 'string') fail('wizard.noSheet', { name: String(sheetName) });
   const spreadsheet = SpreadsheetApp.getActive();
@@ -261,8 +277,24 @@ export function wizardInspect(sheetName: string | null, mapping: ColumnMapping |
     liveFormulaBlockers: [],
     segmentFormulaBlockers: [],
     span: null,
+    billingExport: null,
   };
   if (location.headerIndex < 0) return base;
+  // A billing system's export is read by its own rules, whatever columns are chosen.
+  const recognised = recogniseExport(location.headers);
+  if (recognised) {
+    const choices = validExportChoices(exportChoices, language);
+    const reading = readExport(exportSource(spreadsheet, loaded), recognised, choices);
+    const { table } = reading;
+    base.mapping = exportMapping(recognised);
+    base.billingExport = inspectExport(language, recognised, reading, choices);
+    base.preview = exportPreview(reading, PREVIEW_ROWS);
+    base.problemCount = table.problemCount;
+    base.problems = problemTexts(table);
+    base.liveFormulaBlockers = [valuesOnlyReason(language, recognised)];
+    base.span = table.span ? { first: isoFromDay(table.span.firstDay), last: isoFromDay(table.span.lastDay) } : null;
+    return base;
+  }
   const chosen = mapping === null ? detectColumns(location.headers) : validMapping(mapping, location.headers.length);
   base.mapping = chosen;
   if (chosen.start === null) return base;
@@ -360,6 +392,7 @@ export function wizardBuild(request: BuildRequest): BuildSummary {
   if (profit !== null && profit !== undefined && (typeof profit !== 'number' || !Number.isFinite(profit) || profit < 0)) fail('wizard.badProfit');
   const firstDay = parseIsoDay(translate(language, 'ui.firstPeriod'), request.firstPeriod);
   const lastDay = parseIsoDay(translate(language, 'ui.lastPeriod'), request.lastPeriod);
+  const exportChoices = validExportChoices(request.billingExport, language);
   if (firstDay !== undefined && lastDay !== undefined && firstDay > lastDay) {
     fail('wizard.badRange', { first: request.firstPeriod, last: request.lastPeriod });
   }
@@ -371,13 +404,14 @@ export function wizardBuild(request: BuildRequest): BuildSummary {
     const anchor = request.headerRow > 0 && request.firstColumn > 0 ? { row: request.headerRow - 1, col: request.firstColumn - 1 } : undefined;
     const loaded = loadTable(spreadsheet, request.sheetName, anchor);
     if (loaded.location.headerIndex < 0) fail('wizard.emptySheet', { name: request.sheetName });
-    const mapping = validMapping(request.mapping, loaded.location.headers.length);
-    const table = readWithMapping(spreadsheet, loaded, mapping);
+    const recognised = recogniseExport(loaded.location.headers);
+    const mapping = recognised ? exportMapping(recognised) : validMapping(request.mapping, loaded.location.headers.length);
+    const table = recognised ? exportTable(spreadsheet, loaded, recognised, exportChoices) : readWithMapping(spreadsheet, loaded, mapping);
     if (!table.span) fail('wizard.noUsableRows', { problems: problemTexts(table).join(' ') });
     const bySegment = request.segments === true;
     if (bySegment && mapping.segment === null) fail('wizard.noSegmentColumn');
     if (request.output === 'formulas') {
-      const blockers = liveFormulaBlockers(loaded, mapping, table);
+      const blockers = recognised ? [valuesOnlyReason(language, recognised)] : liveFormulaBlockers(loaded, mapping, table);
       if (bySegment) blockers.push(...segmentFormulaBlockers(loaded, mapping));
       if (blockers.length > 0) fail('wizard.liveBlocked', { reasons: blockers.join(' ') });
     }

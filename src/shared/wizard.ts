@@ -9,6 +9,36 @@ export type { ColumnMapping, ColumnRole, PeriodKind };
 
 export type OutputMode = 'formulas' | 'values';
 
+/** Billing systems whose subscription exports the wizard reads by their own rules. */
+export type ExportFormat = 'stripe' | 'chargebee' | 'baremetrics';
+/** When a cancelled subscription is churn: when its paid service ends, or when the customer cancelled. */
+export type ChurnDate = 'serviceEnd' | 'cancelRequest';
+export type BillingInterval = 'day' | 'week' | 'month' | 'quarter' | 'year';
+
+/** The user's choices for reading a recognised export. */
+export interface ExportChoices {
+  churnAt: ChurnDate;
+  /** The one currency to build for, when the export has several; null otherwise. */
+  currency: string | null;
+  /** The billing interval of plans the export does not time; null when none is needed. */
+  interval: BillingInterval | null;
+}
+
+/** What the wizard found in a recognised subscription export. */
+export interface ExportInspection {
+  format: ExportFormat;
+  /** "Recognised: Stripe subscriptions export. ..." */
+  title: string;
+  /** Sentences on trials, where billing periods came from, and why the sheet holds values. */
+  notes: string[];
+  currencies: string[];
+  /** Plans whose billing interval nothing in the export tells: the user must choose one. */
+  plansWithoutInterval: string[];
+  /** Why the build would stop with the current choices (several currencies, plans without an interval); empty when it can go. */
+  blockers: string[];
+  choices: ExportChoices;
+}
+
 export interface SheetChoice {
   name: string;
   active: boolean;
@@ -46,6 +76,8 @@ export interface TableInspection {
   segmentFormulaBlockers: string[];
   /** The earliest start and the latest start or end (ISO), for the first/last period choice. */
   span: { first: string; last: string } | null;
+  /** A recognised billing export (its columns are then read by the export's rules, not the mapping); null for any other table. */
+  billingExport?: ExportInspection | null;
 }
 
 export interface BuildRequest {
@@ -68,6 +100,8 @@ export interface BuildRequest {
   segments?: boolean;
   /** Also a "Lost customers" sheet: whom to win back, and the win-back table (absent: no). */
   winBack?: boolean;
+  /** How to read a recognised billing export (absent: churn when service ends, no currency or interval chosen). */
+  billingExport?: ExportChoices;
 }
 
 export interface BuildSummary {
@@ -87,7 +121,7 @@ export interface BuildSummary {
 }
 
 export interface WizardServer {
-  wizardInspect(sheetName: string | null, mapping: ColumnMapping | null): TableInspection;
+  wizardInspect(sheetName: string | null, mapping: ColumnMapping | null, exportChoices?: ExportChoices | null): TableInspection;
   wizardBuild(request: BuildRequest): BuildSummary;
   wizardInsertTemplate(withExample: boolean): { sheetName: string };
   wizardSetLanguage(language: string): string;

@@ -4,9 +4,10 @@
  */
 import { COLUMN_ROLES, type ColumnMapping, type ColumnRole } from '../core/columns';
 import { LANGUAGES, LANGUAGE_NAMES, isLanguage, translate, type Language, type MessageKey } from '../i18n';
-import type { BuildRequest, OutputMode, PeriodKind, TableInspection } from '../shared/wizard';
+import type { BuildRequest, ExportChoices, OutputMode, PeriodKind, TableInspection } from '../shared/wizard';
 import { byId, element, option, replaceChildren, setText } from './dom';
 import { callServer } from './server';
+import { copySql, renderSqlSection } from './sqlSection';
 
 // The server writes the user's language into the page it serves; the switch below changes it.
 const served = document.documentElement.dataset.language;
@@ -36,6 +37,8 @@ function busy(text: string | null): void {
   setText(byId('progress-text'), text ?? '');
   for (const id of ['build', 'template']) byId<HTMLButtonElement>(id).disabled = text !== null;
   for (const control of Array.from(document.querySelectorAll<HTMLSelectElement>('select'))) control.disabled = text !== null;
+  // A recognised export's columns stay fixed: they only show what its rules read.
+  if (text === null && inspection?.billingExport) for (const select of Array.from(document.querySelectorAll<HTMLSelectElement>('#columns select'))) select.disabled = true;
 }
 
 function renderSource(data: TableInspection): void {
@@ -70,6 +73,45 @@ function renderColumns(data: TableInspection): void {
   replaceChildren(byId('problems'), ...data.problems.map((problem) => element('li', {}, problem)));
 }
 
+/** A recognised billing export: what was recognised, and its choices (churn date, currency, billing interval). */
+function renderExport(data: TableInspection): void {
+  const found = data.billingExport ?? null;
+  byId('export-box').hidden = found === null;
+  // An export's columns are read by its own rules: the column lists only show what is read.
+  for (const select of Array.from(document.querySelectorAll<HTMLSelectElement>('#columns select'))) select.disabled = found !== null;
+  if (!found) return;
+  setText(byId('export-title'), found.title);
+  replaceChildren(byId('export-notes'), ...found.notes.map((note) => element('li', {}, note)));
+  const choice = (id: string, label: MessageKey, options: [string, string][], selected: string) => {
+    const select = element('select', { id }, ...options.map(([value, text]) => option(value, text, value === selected)));
+    select.addEventListener('change', () => void inspect(data.sheetName, null, exportChoices()));
+    return element('label', {}, element('span', {}, t(label)), select);
+  };
+  const choices = [
+    choice('export-churn-at', 'ui.export.churnAt', (['serviceEnd', 'cancelRequest'] as const).map((value) => [value, t(`ui.export.churnAt.${value}`)]), found.choices.churnAt),
+  ];
+  if (found.currencies.length > 1) {
+    choices.push(choice('export-currency', 'ui.export.currency', [['', t('ui.export.choose')], ...found.currencies.map((c): [string, string] => [c, c])], found.choices.currency ?? ''));
+  }
+  if (found.plansWithoutInterval.length > 0 || found.choices.interval !== null) {
+    const units = (['day', 'week', 'month', 'quarter', 'year'] as const).map((unit): [string, string] => [unit, t(`ui.interval.${unit}`)]);
+    choices.push(choice('export-interval', 'ui.export.interval', [['', t('ui.export.choose')], ...units], found.choices.interval ?? ''));
+  }
+  replaceChildren(byId('export-choices'), ...choices);
+  replaceChildren(byId('export-blockers'), ...found.blockers.map((reason) => element('li', {}, reason)));
+}
+
+/** The export choices shown, or null when the table is no recognised export. */
+function exportChoices(): ExportChoices | null {
+  if (!inspection?.billingExport) return null;
+  const value = (id: string) => document.querySelector<HTMLSelectElement>(`#${id}`)?.value ?? '';
+  return {
+    churnAt: value('export-churn-at') === 'cancelRequest' ? 'cancelRequest' : 'serviceEnd',
+    currency: value('export-currency') || null,
+    interval: (value('export-interval') || null) as ExportChoices['interval'],
+  };
+}
+
 function renderOptions(data: TableInspection): void {
   setText(byId('span-hint'), data.span ? t('ui.spanHint', data.span) : '');
   // Blocks per segment need a segment column; the revenue columns come with an amount column.
@@ -88,6 +130,12 @@ function renderOptions(data: TableInspection): void {
   formulasWereBlocked = blocked;
 }
 
+/** The BigQuery section follows the columns, the period and the segment option as they change. */
+function renderSql(): void {
+  if (!inspection) return;
+  renderSqlSection({ headers: inspection.headers, mapping: currentMapping(), period: byId<HTMLSelectElement>('period').value as PeriodKind, segments: byId<HTMLInputElement>('segments').checked, t });
+}
+
 function currentMapping(): ColumnMapping {
   const mapping = {} as ColumnMapping;
   for (const role of COLUMN_ROLES) {
@@ -97,14 +145,16 @@ function currentMapping(): ColumnMapping {
   return mapping;
 }
 
-async function inspect(sheetName: string | null, mapping: ColumnMapping | null): Promise<void> {
+async function inspect(sheetName: string | null, mapping: ColumnMapping | null, choices: ExportChoices | null = null): Promise<void> {
   byId('error').hidden = true;
   busy(t('ui.loading'));
   try {
-    inspection = await callServer('wizardInspect', sheetName, mapping);
+    inspection = await callServer('wizardInspect', sheetName, mapping, choices);
     renderSource(inspection);
     renderColumns(inspection);
+    renderExport(inspection);
     renderOptions(inspection);
+    renderSql();
   } catch (error) {
     showError(error);
   } finally {
@@ -128,6 +178,7 @@ function buildRequest(): BuildRequest {
     cohorts: byId<HTMLInputElement>('cohorts').checked,
     segments: byId<HTMLInputElement>('segments').checked,
     winBack: byId<HTMLInputElement>('win-back').checked,
+    ...(inspection!.billingExport ? { billingExport: exportChoices()! } : {}),
   };
 }
 
@@ -180,7 +231,7 @@ async function switchLanguage(chosen: string): Promise<void> {
     showError(error);
   }
   // Previews, problems and notes come from the server: ask again in the new language.
-  await inspect(inspection?.sheetName ?? null, inspection ? currentMapping() : null);
+  await inspect(inspection?.sheetName ?? null, inspection ? currentMapping() : null, exportChoices());
 }
 
 fillStaticTexts();
@@ -189,4 +240,8 @@ byId('sheet').addEventListener('change', (event) => void inspect((event.target a
 byId('build').addEventListener('click', () => void build());
 byId('segments').addEventListener('change', () => inspection && renderOptions(inspection));
 byId('template').addEventListener('click', () => void insertTemplate());
+byId('sql-table').addEventListener('input', renderSql);
+byId('period').addEventListener('change', renderSql);
+byId('segments').addEventListener('change', renderSql);
+byId('sql-copy').addEventListener('click', () => void copySql(t));
 void inspect(null, null);

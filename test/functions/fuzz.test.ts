@@ -32,6 +32,7 @@ const calls: Record<string, fc.Arbitrary<CallRecipe>> = {
     ['starts', 'ends', { option: PERIODS }, 'ids', 'segments', { option: ['start', 'average', 'start_plus_new', 'daily', 'median', ''] }],
     sheets.length,
   ),
+  NORMALIZED_MRR: tableCall('NORMALIZED_MRR', ['amounts', { option: ['month', 'year', 'Yearly', 'week', 'day', 'quarter', 'fortnight', '', 0] }, 'amounts', 'amounts'], sheets.length),
   REVENUE_TABLE: tableCall('REVENUE_TABLE', ['starts', 'ends', 'amounts', { option: PERIODS }, 'ids', 'distinct'], sheets.length),
   COHORT_TABLE: tableCall('COHORT_TABLE', ['starts', 'ends', { option: PERIODS }, 'ids', { option: ['share', 'count', 'percent', ''] }, 'segments'], sheets.length),
   LOST_CUSTOMERS: tableCall('LOST_CUSTOMERS', ['starts', 'ends', 'ids', 'amounts', { option: DATES }, { option: DATES }], sheets.length),

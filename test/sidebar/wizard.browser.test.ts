@@ -10,7 +10,7 @@ const EVIL_HEADER = '<img src=x onerror=alert(1)>';
 
 let browser: Browser;
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: npm test installs it (scripts/ensure-chromium.sh)`);
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: npm test installs it (scripts/ensure-test-tools.sh)`);
   browser = await launchChromium();
 });
 afterAll(async () => browser?.close());
