@@ -5,19 +5,23 @@
  */
 import type { FakeApps } from './appsScript/appsScript';
 
-/** The engine's message for each cell of `display` that shows an error (`#...`), by "row:col" (0-based). */
-export function errorMessages(apps: FakeApps, sheetName: string, display: readonly (readonly string[])[]): Record<string, string> {
+/**
+ * The engine's message for each cell of `display` that shows an error (`#...`), by "row:col"
+ * (0-based, counted from the sheet's first row; `display` starts at row `row0`).
+ */
+export function errorMessages(apps: FakeApps, sheetName: string, display: readonly (readonly string[])[], row0 = 0): Record<string, string> {
   const messages: Record<string, string> = {};
   if (!display.some((row) => row.some((text) => text.startsWith('#')))) return messages;
-  const hf = apps.hf;
-  const sheet = hf.getSheetId(sheetName);
-  if (sheet === undefined) return messages;
+  // A sheet the engine does not hold has no formula it computes, so no message either.
+  const hf = apps.engineFor(sheetName);
+  const sheet = hf?.getSheetId(sheetName);
+  if (!hf || sheet === undefined) return messages;
   display.forEach((row, r) =>
     row.forEach((text, c) => {
       if (!text.startsWith('#')) return;
-      const value = hf.getCellValue({ sheet, row: r, col: c });
+      const value = hf.getCellValue({ sheet, row: row0 + r, col: c });
       const message = value && typeof value === 'object' && 'message' in value ? String(value.message ?? '') : '';
-      if (message !== '') messages[`${r}:${c}`] = message;
+      if (message !== '') messages[`${row0 + r}:${c}`] = message;
     }),
   );
   return messages;

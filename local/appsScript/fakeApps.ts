@@ -83,6 +83,16 @@ export interface FakeOptions {
   engineConfig?: Partial<ConfigParams>;
   /** Constructors of the add-on's realm for values handed out (Date, Array, Error). Default this realm's. */
   realm?: Partial<Realm>;
+  /**
+   * Push a sheet into the engine only when a formula the engine computes needs it (it holds such a
+   * formula, or one names it). Default false: every sheet goes in with its writes.
+   */
+  lazyEngine?: boolean;
+  /**
+   * getValues hands every cell of one result that holds the same date the same Date object, for a
+   * caller that never changes the Dates it reads (the command line's add-on). Default false.
+   */
+  shareDates?: boolean;
 }
 
 /** A lock slot as the test sees it: hold it from "another execution", release it, or look. */
@@ -129,14 +139,26 @@ export interface FakeApps {
   /** Calls of SpreadsheetApp, Spreadsheet, Sheet and Range methods ('Range.setValues': n). Helpers below do not count. */
   calls: CallCounts;
   resetCalls(): void;
-  /** The engine behind the cells, with every queued write applied (throws when the fake has none). */
+  /** The engine behind the cells, with every sheet in it and every queued write applied (throws when the fake has none). */
   readonly hf: HyperFormula;
+  /** The engine if it holds this sheet's cells, else null (a lazy engine holds what formulas need). */
+  engineFor(sheetName: string): HyperFormula | null;
   /**
-   * Without an engine: gives the formula cells of `sheetName` the values of the cells at the same
-   * positions of `resultSheet` as their results ('' where that cell is empty). With an engine it
-   * changes nothing: formulas are evaluated.
+   * Gives the formula cells of `sheetName` the values of the cells at the same positions of
+   * `resultSheet` as their results ('' where that cell is empty). With an engine too, those
+   * formulas keep these results: the engine sees them as values, never evaluates them.
    */
   cacheFormulaResults(sheetName: string, resultSheet: string): void;
+  /**
+   * Runs `run` with the formulas it writes holding '' instead of going to the engine, until
+   * cacheFormulaResults gives them results; those left without one go to the engine afterwards.
+   */
+  holdFormulas<T>(run: () => T): T;
+  /**
+   * Gives the engine the formulas holding given results that may depend on `sheetName` (on it, or
+   * naming it), for after an edit of its cells: they are evaluated from then on.
+   */
+  releaseFormulaResults(sheetName: string): void;
   /**
    * Rows `row0` to `row0 + count - 1` (0-based) of the used area as stored: numbers (date cells as
    * their serial), text, booleans, formula results and error texts, '' for empty cells; and the
@@ -149,10 +171,10 @@ export interface FakeApps {
   sheetNames(): string[];
   /** Values as getValues returns them, over the used area (A1 to last row/column); [] for an empty sheet. */
   values(sheetName: string): unknown[][];
-  /** Texts as getDisplayValues returns them (simplified formatting), over the used area. */
-  displayValues(sheetName: string): string[][];
-  /** Formulas as written, '' for cells without one, over the used area. */
-  formulas(sheetName: string): string[][];
+  /** Texts as getDisplayValues returns them (simplified formatting), over the used area (or `count` of its rows from `row0`, 0-based). */
+  displayValues(sheetName: string, row0?: number, count?: number): string[][];
+  /** Formulas as written, '' for cells without one, over the used area (or `count` of its rows from `row0`). */
+  formulas(sheetName: string, row0?: number, count?: number): string[][];
   /** Number formats set on cells, '' where none was set (getNumberFormats reports '0.###############' there), over the used area. */
   numberFormats(sheetName: string): string[][];
   /** Charts inserted with sheet.insertChart(builder.build()). */
@@ -218,6 +240,8 @@ export function createFakeAppsWith(options: FakeOptions, engine: EngineSupport |
     locale: options.locale ?? 'en_US',
     engineConfig: options.engineConfig,
     engine: engine ? engine.build : null,
+    lazy: options.lazyEngine,
+    shareDates: options.shareDates,
   });
   if (options.realm) workbook.realm = { ...workbook.realm, ...options.realm };
   const registry = new ServiceRegistry(COUNTED_KINDS);
@@ -287,9 +311,10 @@ export function createFakeAppsWith(options: FakeOptions, engine: EngineSupport |
     if (!sheet) throw new Error(`No sheet named "${name}" (sheets: ${workbook.sheets.map((s) => s.name).join(', ')})`);
     return sheet;
   };
-  const usedArea = (sheet: SheetData): Bounds | undefined => {
+  const usedArea = (sheet: SheetData, row0 = 0, count = Infinity): Bounds | undefined => {
     const { lastRow, lastCol } = workbook.usedSize(sheet);
-    return lastRow === 0 ? undefined : { row: 1, col: 1, numRows: lastRow, numCols: lastCol };
+    const numRows = Math.min(count, lastRow - row0);
+    return numRows <= 0 || lastCol === 0 ? undefined : { row: row0 + 1, col: 1, numRows, numCols: lastCol };
   };
   const lockControl = (slot: LockSlot): FakeLockControl => ({
     get held() {
@@ -310,8 +335,10 @@ export function createFakeAppsWith(options: FakeOptions, engine: EngineSupport |
     get hf() {
       return workbook.hf;
     },
+    engineFor: (sheetName) => workbook.engineWith(sheetNamed(sheetName)),
+    holdFormulas: (run) => workbook.holdFormulas(run),
+    releaseFormulaResults: (sheetName) => workbook.releaseResults(sheetNamed(sheetName)),
     cacheFormulaResults(sheetName, resultSheet) {
-      if (workbook.evaluates) return;
       const sheet = sheetNamed(sheetName);
       const source = sheetNamed(resultSheet);
       const results: (number | string | boolean)[][] = sheet.rows.map((row, r) =>
@@ -355,14 +382,14 @@ export function createFakeAppsWith(options: FakeOptions, engine: EngineSupport |
       const area = usedArea(sheet);
       return area ? workbook.values(sheet, area) : [];
     },
-    displayValues(sheetName) {
+    displayValues(sheetName, row0, count) {
       const sheet = sheetNamed(sheetName);
-      const area = usedArea(sheet);
+      const area = usedArea(sheet, row0, count);
       return area ? workbook.displayValues(sheet, area) : [];
     },
-    formulas(sheetName) {
+    formulas(sheetName, row0, count) {
       const sheet = sheetNamed(sheetName);
-      const area = usedArea(sheet);
+      const area = usedArea(sheet, row0, count);
       return area ? workbook.formulas(sheet, area) : [];
     },
     numberFormats(sheetName) {

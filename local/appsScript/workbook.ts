@@ -66,6 +66,13 @@ export class SheetData {
   rows: StoredCell[][] = [];
   /** Cell keys of formula cells; a sheet without formulas is read without the engine. */
   readonly formulaKeys = new Set<number>();
+  /**
+   * Keys of the formula cells that carry their result (FormulaCell.cached, given or held): the
+   * engine gets that result as a value, so a sheet whose formulas all carry one needs no engine.
+   */
+  readonly cachedKeys = new Set<number>();
+  /** Whether the engine has this sheet's cells (a lazy workbook pushes a sheet when a formula needs it). */
+  inEngine = true;
   /** Per-cell properties (numberFormat, note, fontWeight, ...) by property name, then cell key. */
   readonly props = new Map<string, Map<number, unknown>>();
   maxRows = DEFAULT_MAX_ROWS;
@@ -134,6 +141,18 @@ export interface WorkbookOptions {
    * results given with cacheResults ('' until then), as a file's saved results are.
    */
   engine: EngineFactory | null;
+  /**
+   * Push a sheet's cells into the engine only when a formula needs them: the sheet holds formulas
+   * the engine computes, or such a formula names it (`'Sheet'!A1`, a named range on it). A large
+   * table that no formula reads then costs the engine nothing.
+   */
+  lazy?: boolean;
+  /**
+   * One Date per distinct date and time in each getValues result, handed to every cell that holds
+   * it, instead of one per cell: for a caller that never changes the Dates it reads (the add-on
+   * does not). A large table's dates then cost a few thousand objects per read, not millions.
+   */
+  shareDates?: boolean;
 }
 
 export class Workbook {
@@ -151,12 +170,24 @@ export class Workbook {
   private readonly openRangeCells = new Map<SheetData, Map<number, string>>();
   private readonly formatIsDate = new Map<string, boolean>();
   private typing: TypingLocale | undefined;
+  private readonly lazy: boolean;
+  private readonly shareDates: boolean;
+  /** Sheet names (lower case) that formulas in the engine refer to, existing or not yet. */
+  private readonly wanted = new Set<string>();
+  /** Named ranges (lower case) and their sheets, for waking the sheet a formula names. */
+  private readonly nameSheets = new Map<string, SheetData>();
+  /** Sheets that must join the engine at the next flush. */
+  private readonly toWake = new Set<SheetData>();
+  /** Formula cells written while holding (see holdFormulas) that have not been given a result. */
+  private held: Map<FormulaCell, { sheet: SheetData; key: number }> | null = null;
 
   constructor(options: WorkbookOptions) {
     this.timeZone = options.timeZone;
     this.locale = options.locale;
     this.clock = zoneClock(options.timeZone);
     const usesMonthFirst = /^en_US|^en$|_US$/i.test(options.locale);
+    this.lazy = options.engine !== null && options.lazy === true;
+    this.shareDates = options.shareDates === true;
     if (!options.engine) {
       this.engine = null;
       return;
@@ -187,11 +218,19 @@ export class Workbook {
     matchCriteriaAsSheets(this.engine);
   }
 
-  /** The engine, with every queued write applied. */
+  /** The engine, with every sheet in it and every queued write applied. */
   get hf(): HyperFormula {
     if (!this.engine) throw new Error('This workbook has no formula engine');
+    for (const sheet of this.sheets) if (!sheet.inEngine) this.toWake.add(sheet);
     this.flush();
     return this.engine;
+  }
+
+  /** The engine if it has this sheet's cells (a lazy workbook may not have pushed them), else null. */
+  engineWith(sheet: SheetData): HyperFormula | null {
+    if (!this.engine) return null;
+    this.flush();
+    return sheet.inEngine ? this.engine : null;
   }
 
   /** Whether formulas are evaluated (false: they read as the results given with cacheResults). */
@@ -202,6 +241,8 @@ export class Workbook {
   /**
    * Gives the formula cells of a block their results, without an engine: `results[i][j]` for the
    * cell at (row0 + i, col0 + j); other cells are left alone. '' is a formula showing nothing.
+   * With an engine, such a cell keeps its result as computed elsewhere: the engine gets the result
+   * as a value (for formulas that refer to the cell), never the formula.
    */
   cacheResults(sheet: SheetData, row0: number, col0: number, results: readonly (readonly (number | string | boolean)[])[]): void {
     for (let i = 0; i < results.length; i++) {
@@ -209,10 +250,124 @@ export class Workbook {
       if (!row) continue;
       for (let j = 0; j < results[i].length; j++) {
         const cell = row[col0 + j];
-        if (cell instanceof FormulaCell) cell.cached = results[i][j];
+        if (!(cell instanceof FormulaCell)) continue;
+        cell.cached = results[i][j];
+        sheet.cachedKeys.add(cellKey(row0 + i, col0 + j));
+        this.held?.delete(cell);
       }
     }
+    if (sheet.inEngine && results.length > 0) {
+      let width = 0;
+      for (const row of results) width = max(width, row.length);
+      this.pending.push({ sheet, row0, col0, numRows: results.length, numCols: width });
+    }
     this.touched(sheet);
+  }
+
+  /**
+   * Runs `run` with the formulas it writes held back from the engine: they read as '' until
+   * cacheResults gives them their results. Held formulas left without one go to the engine when
+   * `run` ends. For a build whose numbers are known without evaluating its formulas.
+   */
+  holdFormulas<T>(run: () => T): T {
+    if (this.held) return run();
+    this.held = new Map();
+    try {
+      return run();
+    } finally {
+      const left = this.held;
+      this.held = null;
+      for (const [cell, { sheet, key }] of left) {
+        const row0 = floor(key / MAX_COLUMNS);
+        const col0 = key % MAX_COLUMNS;
+        if (!this.sheets.includes(sheet) || sheet.cell(row0, col0) !== cell) continue;
+        cell.cached = undefined;
+        sheet.cachedKeys.delete(key);
+        this.engineFormulaWritten(sheet, cell.text);
+        if (sheet.inEngine) this.pending.push({ sheet, row0, col0, numRows: 1, numCols: 1 });
+        this.touched(sheet);
+      }
+    }
+  }
+
+  /**
+   * Gives the engine back the formulas holding given results that may depend on `changed`: those on
+   * that sheet and those that name it. Their results no longer hold once its cells are edited.
+   */
+  releaseResults(changed: SheetData): void {
+    // A released formula changes what the cells it feeds would show, so the release spreads: a
+    // sheet with a held formula that names a changed sheet, or that is itself changed, gives all
+    // its held formulas back (they refer to each other by plain A1 references), and so on.
+    const changedNames = new Set([changed.name.toLowerCase()]);
+    const released = new Set<SheetData>();
+    for (let spreading = true; spreading; ) {
+      spreading = false;
+      for (const sheet of this.sheets) {
+        if (released.has(sheet) || sheet.cachedKeys.size === 0) continue;
+        const hit =
+          changedNames.has(sheet.name.toLowerCase()) ||
+          [...sheet.cachedKeys].some((key) => {
+            const cell = sheet.cell(floor(key / MAX_COLUMNS), key % MAX_COLUMNS);
+            return cell instanceof FormulaCell && referencedSheetNames(cell.text).some((name) => changedNames.has(name));
+          });
+        if (!hit) continue;
+        this.releaseSheet(sheet);
+        released.add(sheet);
+        changedNames.add(sheet.name.toLowerCase());
+        spreading = true;
+      }
+    }
+  }
+
+  /** Hands every held formula of a sheet back to the engine. */
+  private releaseSheet(sheet: SheetData): void {
+    for (const key of [...sheet.cachedKeys]) {
+      const row0 = floor(key / MAX_COLUMNS);
+      const col0 = key % MAX_COLUMNS;
+      const cell = sheet.cell(row0, col0);
+      if (!(cell instanceof FormulaCell)) continue;
+      cell.cached = undefined;
+      sheet.cachedKeys.delete(key);
+      this.held?.delete(cell);
+      this.engineFormulaWritten(sheet, cell.text);
+      if (sheet.inEngine) this.pending.push({ sheet, row0, col0, numRows: 1, numCols: 1 });
+      this.touched(sheet);
+    }
+  }
+
+  /** Notes what a formula for the engine needs there: its own sheet and the sheets it names. */
+  private engineFormulaWritten(sheet: SheetData, text: string): void {
+    if (!this.lazy) return;
+    if (!sheet.inEngine) this.toWake.add(sheet);
+    for (const name of referencedSheetNames(text)) {
+      this.wanted.add(name);
+      const target = this.findSheet(name);
+      if (target && !target.inEngine) this.toWake.add(target);
+    }
+    if (this.nameSheets.size > 0) {
+      const lower = text.toLowerCase();
+      for (const [name, target] of this.nameSheets) {
+        if (!target.inEngine && new RegExp(`(^|[^\\w.])${escapeRegExp(name)}($|[^\\w.(])`).test(lower)) this.toWake.add(target);
+      }
+    }
+  }
+
+  /** Pushes the sheets that formulas now need into the engine, whole (their writes were not queued). */
+  private wake(): void {
+    while (this.toWake.size > 0) {
+      const [sheet] = this.toWake;
+      this.toWake.delete(sheet);
+      if (sheet.inEngine || !this.sheets.includes(sheet)) continue;
+      sheet.inEngine = true;
+      let width = 0;
+      for (const row of sheet.rows) if (row && row.length > width) width = row.length;
+      if (sheet.rows.length > 0 && width > 0) this.pending.push({ sheet, row0: 0, col0: 0, numRows: sheet.rows.length, numCols: width });
+      for (const key of sheet.formulaKeys) {
+        if (sheet.cachedKeys.has(key)) continue;
+        const cell = sheet.cell(floor(key / MAX_COLUMNS), key % MAX_COLUMNS);
+        if (cell instanceof FormulaCell) this.engineFormulaWritten(sheet, cell.text);
+      }
+    }
   }
 
   // ---- sheets -------------------------------------------------------------------------------
@@ -225,6 +380,8 @@ export class Workbook {
   addSheet(name: string, index = this.sheets.length): SheetData {
     const hfId = this.engine ? this.engine.getSheetId(this.engine.addSheet(name))! : -1;
     const sheet = new SheetData(name, this.nextGid, hfId);
+    // A lazy workbook pushes a new sheet at once only when a formula is already waiting for it.
+    if (this.lazy && !this.wanted.has(name.toLowerCase())) sheet.inEngine = false;
     // Sheets gives the first sheet gid 0 and later ones large random ids; sequential is enough here.
     this.nextGid = this.nextGid === 0 ? 1_000_001 : this.nextGid + 1;
     this.sheets.splice(index, 0, sheet);
@@ -236,6 +393,8 @@ export class Workbook {
 
   removeSheet(sheet: SheetData): void {
     this.pending = this.pending.filter((block) => block.sheet !== sheet);
+    this.toWake.delete(sheet);
+    for (const [name, target] of this.nameSheets) if (target === sheet) this.nameSheets.delete(name);
     this.openRangeCells.delete(sheet);
     this.engine?.removeSheet(sheet.hfId);
     this.sheets.splice(this.sheets.indexOf(sheet), 1);
@@ -247,6 +406,7 @@ export class Workbook {
   /** Defines (or redefines) a workbook-wide name for a block of cells, usable in formulas. */
   defineName(name: string, sheet: SheetData, bounds: Bounds): void {
     const expression = `=${quoteSheetName(sheet.name)}!${absoluteA1(bounds)}`;
+    this.nameSheets.set(name.toLowerCase(), sheet);
     if (!this.engine) {
       // Without an engine, the names are only recorded (the fake's named-range list holds them).
     } else if (this.engine.isItPossibleToChangeNamedExpression(name, expression)) this.engine.changeNamedExpression(name, expression);
@@ -255,6 +415,7 @@ export class Workbook {
   }
 
   removeName(name: string): void {
+    this.nameSheets.delete(name.toLowerCase());
     if (this.engine?.getNamedExpression(name)) this.engine.removeNamedExpression(name);
     this.version++;
   }
@@ -289,7 +450,8 @@ export class Workbook {
     for (let i = 0; i < values.length; i++) {
       const source = values[i];
       const r = row0 + i;
-      const gridRow = (sheet.rows[r] ??= []);
+      // A new row is made at its final length: grown cell by cell, V8 would give it room for 16.
+      const gridRow = (sheet.rows[r] ??= new Array<StoredCell>(col0 + source.length));
       for (let j = 0; j < source.length; j++) {
         const c = col0 + j;
         const value = source[j];
@@ -333,18 +495,28 @@ export class Workbook {
         if (gridRow[c] instanceof FormulaCell) {
           const key = cellKey(r, c);
           sheet.formulaKeys.delete(key);
+          sheet.cachedKeys.delete(key);
           this.openRangeCells.get(sheet)?.delete(key);
         }
-        if (stored instanceof FormulaCell) sheet.formulaKeys.add(cellKey(r, c));
+        if (stored instanceof FormulaCell) {
+          const key = cellKey(r, c);
+          sheet.formulaKeys.add(key);
+          if (this.held) {
+            stored.cached = '';
+            sheet.cachedKeys.add(key);
+            this.held.set(stored, { sheet, key });
+          } else this.engineFormulaWritten(sheet, stored.text);
+        }
         gridRow[c] = stored;
       }
     }
-    if (values.length > 0 && width > 0) this.pending.push({ sheet, row0, col0, numRows: values.length, numCols: width });
+    if (values.length > 0 && width > 0 && sheet.inEngine) this.pending.push({ sheet, row0, col0, numRows: values.length, numCols: width });
     this.touched(sheet);
   }
 
   /** Queues a block for the engine again (its formats changed). */
   markChanged(sheet: SheetData, bounds: Bounds): void {
+    if (!sheet.inEngine) return;
     this.pending.push({ sheet, row0: bounds.row - 1, col0: bounds.col - 1, numRows: bounds.numRows, numCols: bounds.numCols });
   }
 
@@ -371,6 +543,7 @@ export class Workbook {
     this.engine?.clearSheet(sheet.hfId);
     sheet.rows = [];
     sheet.formulaKeys.clear();
+    sheet.cachedKeys.clear();
     for (const name of [...sheet.props.keys()]) if (!keepProps.includes(name)) sheet.props.delete(name);
     this.touched(sheet);
   }
@@ -438,12 +611,24 @@ export class Workbook {
       const format = formats?.get(cellKey(row0, col0)) as string | undefined;
       return format !== undefined && this.isDateFormat(format) ? engineDate(stored) : stored;
     }
-    if (stored instanceof FormulaCell) return this.engineFormula(sheet, cellKey(row0, col0), stored.text);
+    if (stored instanceof FormulaCell) {
+      const cached = stored.cached;
+      if (cached === undefined) return this.engineFormula(sheet, cellKey(row0, col0), stored.text);
+      // A result computed elsewhere: formulas that refer to the cell see it as a value.
+      if (cached === '') return null;
+      if (typeof cached === 'string') return "'" + cached;
+      if (typeof cached === 'number') {
+        const format = formats?.get(cellKey(row0, col0)) as string | undefined;
+        return format !== undefined && this.isDateFormat(format) ? engineDate(cached) : cached;
+      }
+      return cached;
+    }
     return stored;
   }
 
   /** Gives the engine the current grid content of every changed block, in one batch (one recalculation). */
   flush(): void {
+    if (this.toWake.size > 0) this.wake();
     if (this.pending.length > 0) this.applyPending();
     this.respill();
   }
@@ -476,7 +661,7 @@ export class Workbook {
     if (!engine) return;
     engine.batch(() => {
       for (const { sheet, row0, col0, numRows, numCols } of blocks) {
-        if (!this.sheets.includes(sheet)) continue;
+        if (!this.sheets.includes(sheet) || !sheet.inEngine) continue;
         const formats = sheet.props.get('numberFormat');
         const data: RawCellContent[][] = new Array(numRows);
         for (let i = 0; i < numRows; i++) {
@@ -515,7 +700,7 @@ export class Workbook {
     const formats = sheet.props.get('numberFormat');
     let computed: CellValue[][] | undefined;
     const engine = this.engine;
-    if (sheet.formulaKeys.size > 0 && engine) {
+    if (sheet.formulaKeys.size > sheet.cachedKeys.size && engine) {
       this.flush();
       computed = engine.getRangeValues({
         start: { sheet: sheet.hfId, row: row0, col: col0 },
@@ -527,7 +712,8 @@ export class Workbook {
       for (let j = 0; j < bounds.numCols; j++) {
         const stored = gridRow?.[col0 + j];
         const isLiteral = stored !== undefined && !(stored instanceof FormulaCell);
-        const value = isLiteral ? stored : computed ? computed[i][j] : stored instanceof FormulaCell ? (stored.cached ?? null) : null;
+        const given = stored instanceof FormulaCell && stored.cached !== undefined;
+        const value = isLiteral ? stored : given ? (stored as FormulaCell).cached! : computed ? computed[i][j] : null;
         if (typeof value !== 'number') {
           visitor(value as string | boolean | DetailedCellError | null, false, undefined, i, j);
           continue;
@@ -535,7 +721,7 @@ export class Workbook {
         const format = formats?.get(cellKey(row0 + i, col0 + j)) as string | undefined;
         let asDate: boolean;
         if (format !== undefined) asDate = this.isDateFormat(format);
-        else if (isLiteral || !engine) asDate = false;
+        else if (isLiteral || given || !engine) asDate = false;
         else asDate = DATE_TYPES.has(engine.getCellValueDetailedType({ sheet: sheet.hfId, row: row0 + i, col: col0 + j }));
         visitor(value, asDate, format, i, j);
       }
@@ -547,10 +733,15 @@ export class Workbook {
     const { Date: RealmDate, Array: RealmArray } = this.realm;
     const out: unknown[][] = new RealmArray(bounds.numRows);
     for (let i = 0; i < bounds.numRows; i++) out[i] = new RealmArray(bounds.numCols);
+    const dates = this.shareDates ? new Map<number, Date>() : undefined;
     this.visit(sheet, bounds, (value, asDate, _format, i, j) => {
       if (value === null) out[i][j] = '';
       else if (isEngineError(value)) out[i][j] = errorText(value);
-      else if (asDate) out[i][j] = new RealmDate(this.clock.instantOfSerial(value as number));
+      else if (asDate && dates) {
+        let date = dates.get(value as number);
+        if (date === undefined) dates.set(value as number, (date = new RealmDate(this.clock.instantOfSerial(value as number))));
+        out[i][j] = date;
+      } else if (asDate) out[i][j] = new RealmDate(this.clock.instantOfSerial(value as number));
       else out[i][j] = value;
     });
     return out;
@@ -620,7 +811,8 @@ export class Workbook {
    * cells count even when they compute '', and so do cells an array formula spilled into.
    */
   usedSize(sheet: SheetData): { lastRow: number; lastCol: number } {
-    const version = sheet.formulaKeys.size > 0 ? this.version : sheet.version;
+    const engineFormulas = sheet.formulaKeys.size > sheet.cachedKeys.size;
+    const version = engineFormulas ? this.version : sheet.version;
     if (sheet.usedCache?.version === version) return sheet.usedCache;
     let lastRow = 0;
     let lastCol = 0;
@@ -636,9 +828,10 @@ export class Workbook {
       }
     }
     const engine = this.engine;
-    if (sheet.formulaKeys.size > 0 && engine) {
+    if (engineFormulas && engine) {
       this.flush();
       for (const key of sheet.formulaKeys) {
+        if (sheet.cachedKeys.has(key)) continue;
         const row = floor(key / MAX_COLUMNS);
         const col = key % MAX_COLUMNS;
         if (engine.getCellType({ sheet: sheet.hfId, row, col }) !== 'ARRAYFORMULA') continue;
@@ -665,6 +858,21 @@ export class Workbook {
 /** A Date from any realm (the add-on's vm context has its own Date, so instanceof would miss it). */
 export function isDate(value: unknown): value is Date {
   return objectToString.call(value) === '[object Date]';
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The sheet names (lower case) a formula refers to: 'Quoted name'!A1 and Plain!A1. Text inside
+ * string literals may add a name that is no sheet; that only pushes a sheet early.
+ */
+export function referencedSheetNames(formula: string): string[] {
+  const names: string[] = [];
+  const pattern = /'((?:[^']|'')+)'!|([^\s'!"(),;:=+\-*/&^<>{}%]+)!/g;
+  for (let match = pattern.exec(formula); match; match = pattern.exec(formula)) {
+    names.push((match[1] !== undefined ? match[1].replace(/''/g, "'") : match[2]).toLowerCase());
+  }
+  return names;
 }
 
 /** '$A$1:$C$3' for a named expression. */

@@ -1,9 +1,15 @@
 // The playground page: sheet tabs, a grid of computed values, a formula bar, the add-on's menu
 // items as buttons, file loading, charts drawn as SVG. All text goes in through textContent.
 // The page and the sidebar speak the browser's language (navigator.language).
+// A sheet may hold hundreds of thousands of rows: the grid draws only the rows in view (all rows
+// have one height, so spacers above and below stand in for the others), and asks the server for
+// the rows it has not got yet (/api/sheet?name=&from=&count=).
 (function () {
   'use strict';
-  var state = { sheet: null, selected: null, data: null };
+  // rows: the window of rows the page holds ({ from, display, formulas, errors }).
+  var state = { sheet: null, selected: null, data: null, rows: null, rowHeight: 0, fetching: null };
+  var BLOCK = 300; // rows fetched at a time
+  var OVERSCAN = 10; // rows drawn beyond the view, above and below
   var $ = function (id) { return document.getElementById(id); };
   var locale = navigator.language || 'en';
   var sidebarUrl = '/sidebar?lang=' + encodeURIComponent(locale);
@@ -34,13 +40,36 @@
 
   function message(text) { $('message').textContent = text || ''; }
 
+  // Reloads the workbook; the same sheet keeps its scroll position.
   function load(sheet) {
-    var query = sheet ? '?sheet=' + encodeURIComponent(sheet) : '';
+    var same = sheet === null ? state.sheet !== null : sheet === state.sheet;
+    var from = same ? Math.max(0, firstInView() - OVERSCAN) : 0;
+    var query = '?from=' + from + '&count=' + BLOCK + (sheet ? '&sheet=' + encodeURIComponent(sheet) : '');
     return fetch('/api/workbook' + query).then(function (r) { return r.json(); }).then(function (data) {
+      if (data.sheet.name !== state.sheet) $('grid-wrap').scrollTop = 0;
       state.data = data;
       state.sheet = data.sheet.name;
+      state.rows = data.sheet;
       render();
     });
+  }
+
+  function totalRows() { return Math.max(state.data.sheet.rowCount + 5, 30); }
+
+  function firstInView() {
+    if (!state.rowHeight) return 0;
+    return Math.max(0, Math.floor(($('grid-wrap').scrollTop - headHeight()) / state.rowHeight));
+  }
+
+  function headHeight() { var head = $('grid').rows[0]; return head ? head.offsetHeight : 0; }
+
+  function rowsInView() { return Math.ceil($('grid-wrap').clientHeight / (state.rowHeight || 20)) + 1; }
+
+  // The held window's cell at a sheet position, or undefined outside it.
+  function held(kind, row, col) {
+    var rows = state.rows;
+    if (!rows || row < rows.from || row >= rows.from + rows[kind].length) return undefined;
+    return rows[kind][row - rows.from][col];
   }
 
   function render() {
@@ -55,37 +84,90 @@
       button.addEventListener('click', function () { state.selected = null; load(name); });
       tabs.append(button);
     });
-    var sheet = data.sheet;
-    var width = Math.max(8, sheet.display.reduce(function (w, row) { return Math.max(w, row.length); }, 0));
-    var grid = $('grid');
-    grid.replaceChildren();
+    drawRows();
+    drawCharts(data.sheet.charts);
+    if (state.selected) showFormula(state.selected);
+  }
+
+  function spacer(rows, width) {
+    var tr = document.createElement('tr');
+    tr.className = 'spacer';
+    var td = document.createElement('td');
+    td.colSpan = width + 1;
+    td.style.height = rows * state.rowHeight + 'px';
+    tr.append(td);
+    return tr;
+  }
+
+  // Draws the rows in view (and a few around them) between two spacers.
+  function drawRows() {
+    var sheet = state.data.sheet;
+    var width = Math.max(8, sheet.width || 0);
+    var rows = totalRows();
+    // Measured before the old rows go: an emptied table would pull the scroll position back to 0.
+    var first = Math.max(0, firstInView() - OVERSCAN);
+    var last = Math.min(rows, first + rowsInView() + 2 * OVERSCAN);
+    // The new rows are put together apart and replace the old ones in one step, for the same reason.
+    var grid = document.createDocumentFragment();
     var head = document.createElement('tr');
     head.append(document.createElement('th'));
     for (var c = 0; c < width; c++) { var th = document.createElement('th'); th.textContent = letters(c); head.append(th); }
     grid.append(head);
-    var rows = Math.max(sheet.display.length + 5, 30);
-    for (var r = 0; r < rows; r++) {
+    if (state.rowHeight && first > 0) grid.append(spacer(first, width));
+    for (var r = first; r < last; r++) {
       var tr = document.createElement('tr');
       var rowHead = document.createElement('th');
       rowHead.textContent = String(r + 1);
       tr.append(rowHead);
       for (var k = 0; k < width; k++) {
         var td = document.createElement('td');
-        var text = (sheet.display[r] && sheet.display[r][k]) || '';
+        var text = held('display', r, k) || '';
         td.textContent = text;
         td.dataset.a1 = letters(k) + (r + 1);
         if (/^-?[\d.,]+%?$/.test(text)) td.className = 'num';
         // An error's message on hover, as Sheets shows it; and under the formula bar when clicked.
-        if (sheet.errors && sheet.errors[r + ':' + k]) td.title = sheet.errors[r + ':' + k];
+        var error = state.rows.errors && state.rows.errors[r + ':' + k];
+        if (error) td.title = error;
         if (state.selected === td.dataset.a1) td.classList.add('selected');
         td.addEventListener('click', select);
         tr.append(td);
       }
       grid.append(tr);
     }
-    drawCharts(sheet.charts);
-    if (state.selected) showFormula(state.selected);
+    if (state.rowHeight && last < rows) grid.append(spacer(rows - last, width));
+    $('grid').replaceChildren(grid);
+    // Every row has the height of the first one drawn; the spacers are sized by it.
+    if (!state.rowHeight && last > first) {
+      state.rowHeight = $('grid').rows[1].offsetHeight;
+      if (last < rows) $('grid').append(spacer(rows - last, width));
+    }
+    fetchMissing(first, last);
   }
+
+  // Asks for the rows in view that the page does not hold yet, then draws them.
+  function fetchMissing(first, last) {
+    var rows = state.rows;
+    var end = Math.min(last, state.data.sheet.rowCount);
+    if (first >= end || (rows && first >= rows.from && end <= rows.from + rows.display.length)) return;
+    var from = Math.max(0, first - Math.floor((BLOCK - (last - first)) / 2));
+    var key = state.sheet + ':' + from;
+    if (state.fetching === key) return;
+    state.fetching = key;
+    var sheet = state.sheet;
+    fetch('/api/sheet?name=' + encodeURIComponent(sheet) + '&from=' + from + '&count=' + BLOCK).then(function (r) { return r.json(); }).then(function (result) {
+      if (state.fetching === key) state.fetching = null;
+      if (result.error || sheet !== state.sheet) return;
+      state.rows = result;
+      drawRows();
+    });
+  }
+
+  var scheduled = false;
+  $('grid-wrap').addEventListener('scroll', function () {
+    if (scheduled || !state.data) return;
+    scheduled = true;
+    requestAnimationFrame(function () { scheduled = false; drawRows(); });
+  });
 
   function cellOf(a1) {
     var m = /^([A-Z]+)(\d+)$/.exec(a1);
@@ -96,11 +178,10 @@
 
   function showFormula(a1) {
     var at = cellOf(a1);
-    var sheet = state.data.sheet;
-    var formula = sheet.formulas[at.row] && sheet.formulas[at.row][at.col];
+    var formula = held('formulas', at.row, at.col);
     $('cell-name').textContent = a1;
-    $('formula').value = formula || (sheet.display[at.row] && sheet.display[at.row][at.col]) || '';
-    $('cell-error').textContent = (sheet.errors && sheet.errors[at.row + ':' + at.col]) || '';
+    $('formula').value = formula || held('display', at.row, at.col) || '';
+    $('cell-error').textContent = (state.rows.errors && state.rows.errors[at.row + ':' + at.col]) || '';
   }
 
   function select(event) {

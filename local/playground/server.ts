@@ -9,7 +9,9 @@ import path from 'node:path';
 import { languageOfLocale, translate, type Language, type MessageKey } from '../../src/i18n';
 import { en } from '../../src/i18n/en';
 import { errorMessages } from '../cellErrors';
+import type { BuildRequest } from '../../src/shared/wizard';
 import { createHost, type Host } from '../host';
+import { buildWithOwnResults } from '../liveBuild';
 import { largerSample, seedSample } from '../samples';
 import { sheetNameForFile } from '../sheetName';
 import { asSheetValues, readTableFile } from '../tableFile';
@@ -17,8 +19,12 @@ import { workbookToXlsx } from '../xlsx';
 
 /** The server functions the sidebar may call, as Apps Script allows only top-level functions. */
 const SIDEBAR_FUNCTIONS = new Set(['wizardInspect', 'wizardBuild', 'wizardInsertTemplate', 'wizardSetLanguage']);
+/** Tables up to this many rows are recounted by the formula engine after an edit. */
+const LIVE_RECOUNT_ROWS = 5_000;
 const RATE_FUNCTIONS = /^=\s*(CHURN_RATE|ADJUSTED_CHURN|RETENTION_RATE)\s*\(/i;
+/** Rows per request at most: the page asks only for the rows in view, and some around them. */
 const MAX_SHOWN_ROWS = 500;
+const DEFAULT_SHOWN_ROWS = 100;
 /** The names this machine answers to on its loopback interface, as a Host header carries them. */
 const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
 
@@ -28,13 +34,32 @@ export interface Playground {
   close(): Promise<void>;
 }
 
-function sheetView(host: Host, name: string) {
+/** A window of a sheet's rows, `from` 0-based: texts as shown, formulas, error messages, and the sheet's size. */
+function rowsView(host: Host, name: string, from: number, count: number) {
   const { apps } = host;
-  const display = apps.displayValues(name).slice(0, MAX_SHOWN_ROWS);
-  const formulas = apps.formulas(name).slice(0, MAX_SHOWN_ROWS);
-  const values = apps.values(name);
-  // Charts as series of numbers, read from the ranges the add-on gave them.
-  const charts = apps.charts(name).map((chart) => {
+  const { lastRow, lastCol } = apps.rawRows(name, 0, 0);
+  const display = apps.displayValues(name, from, count);
+  const formulas = apps.formulas(name, from, count);
+  return { name, from, display, formulas, errors: errorMessages(apps, name, display, from), rowCount: lastRow, width: lastCol };
+}
+
+/** The window asked for in ?from=&count=, within bounds. */
+function windowOf(url: URL): { from: number; count: number } {
+  const number = (key: string, fallback: number) => {
+    const value = Number.parseInt(url.searchParams.get(key) ?? '', 10);
+    return Number.isFinite(value) && value >= 0 ? value : fallback;
+  };
+  return { from: number('from', 0), count: Math.min(MAX_SHOWN_ROWS, number('count', DEFAULT_SHOWN_ROWS)) };
+}
+
+function sheetView(host: Host, name: string, from: number, count: number) {
+  const { apps } = host;
+  const view = rowsView(host, name, from, count);
+  const chartList = apps.charts(name);
+  // Charts as series of numbers, read from the ranges the add-on gave them (a built sheet: small).
+  const display = chartList.length > 0 ? apps.displayValues(name) : [];
+  const values = chartList.length > 0 ? apps.values(name) : [];
+  const charts = chartList.map((chart) => {
     const ranges = chart.ranges.map((range) => {
       const match = /!([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(range)!;
       const col = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
@@ -54,7 +79,7 @@ function sheetView(host: Host, name: string) {
     });
     return { title: String(chart.options.title ?? ''), labels: labelTexts, series: lines };
   });
-  return { name, display, formulas, errors: errorMessages(apps, name, display), rowCount: values.length, charts };
+  return { ...view, charts };
 }
 
 /**
@@ -156,13 +181,23 @@ export async function startPlayground(root: string, port = 3000, address = '127.
           const spreadsheet = host.apps.globals.SpreadsheetApp as { getActive(): { getActiveSheet(): { getName(): string } } };
           const active = spreadsheet.getActive().getActiveSheet().getName();
           const shown = url.searchParams.get('sheet') ?? active;
-          return json(response, { names, active, sheet: sheetView(host, names.includes(shown) ? shown : active) });
+          const { from, count } = windowOf(url);
+          return json(response, { names, active, sheet: sheetView(host, names.includes(shown) ? shown : active, from, count) });
+        }
+        if (request.method === 'GET' && url.pathname === '/api/sheet') {
+          const name = url.searchParams.get('name') ?? '';
+          if (!host.apps.sheetNames().includes(name)) return json(response, { error: `No sheet named "${name}"` }, 404);
+          const { from, count } = windowOf(url);
+          return json(response, rowsView(host, name, from, count));
         }
         if (request.method === 'POST' && url.pathname === '/run') {
           const { name, args } = JSON.parse((await body(request)).toString('utf8'));
           if (!SIDEBAR_FUNCTIONS.has(name)) return json(response, { error: `Script function not found: ${name}` });
           try {
-            return json(response, { value: host.addOn[name](...(args as unknown[])) ?? null });
+            // Live formulas show the add-on's own numbers (buildWithOwnResults): the same numbers the
+            // engine would compute, without HyperFormula evaluating COUNTIFS over the whole table.
+            const value = name === 'wizardBuild' ? buildWithOwnResults(host, (args as [BuildRequest])[0]) : host.addOn[name](...(args as unknown[]));
+            return json(response, { value: value ?? null });
           } catch (error) {
             return json(response, { error: (error as Error).message });
           }
@@ -172,6 +207,10 @@ export async function startPlayground(root: string, port = 3000, address = '127.
           const text = String(input);
           const number = text.trim() !== '' && Number.isFinite(Number(text)) ? Number(text) : undefined;
           host.apps.setValues(sheet, a1, [[number ?? text]]);
+          // Sheets recounts a built sheet's live formulas when their table changes. The engine does so
+          // here too while the table is small enough to recount at once; a larger one keeps the
+          // built numbers until the next Build (HyperFormula's COUNTIFS over it would take minutes).
+          if (host.apps.rawRows(sheet, 0, 0).lastRow <= LIVE_RECOUNT_ROWS) host.apps.releaseFormulaResults(sheet);
           // A rate typed in a cell is shown as a percentage, as one would format it in Sheets.
           if (RATE_FUNCTIONS.test(text)) {
             const sheetObject = (host.apps.globals.SpreadsheetApp as { getActive(): { getSheetByName(n: string): { getRange(a: string): { setNumberFormat(f: string): void } } } }).getActive().getSheetByName(sheet);

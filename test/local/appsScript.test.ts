@@ -621,3 +621,55 @@ describe('in a vm context', () => {
     expect(result).toEqual({ isDate: true, time: sheetsDate('2024-02-01', AUCKLAND).getTime(), rows: true, isError: true });
   });
 });
+
+describe('a lazy engine (lazyEngine)', () => {
+  const table = [['id', 'mrr'], ['a', 10], ['b', 20], ['c', 30]];
+
+  test('a sheet goes into the engine when a formula names it, not before', () => {
+    const apps = createFakeApps({ lazyEngine: true, sheets: { Customers: table, 'Big table': table, Report: [] } });
+    expect(apps.values('Customers')[3]).toEqual(['c', 30]);
+    expect(apps.engineFor('Customers')).toBeNull();
+    apps.setValues('Report', 'A1', [['=SUM(Customers!B2:B4)', "=COUNTA('big table'!A:A)"]]);
+    expect(apps.values('Report')).toEqual([[60, 4]]);
+    expect(apps.engineFor('Customers')).not.toBeNull();
+    expect(apps.engineFor('Big table')).not.toBeNull();
+    // A sheet no formula names stays out; a formula naming a sheet before it exists waits for it.
+    apps.setValues('Report', 'C1', [["=SUM('Later'!A1:A2)"]]);
+    apps.setValues('Unread', 'A1', [[1]]);
+    expect(apps.values('Report')[0][2]).toBe('#REF!');
+    expect(apps.engineFor('Unread')).toBeNull();
+    apps.setValues('Later', 'A1', [[5], [6]]);
+    expect(apps.values('Report')[0][2]).toBe(11);
+    // Edits of a sheet in the engine reach it.
+    apps.setValues('Customers', 'B2', [[100]]);
+    expect(apps.values('Report')[0][0]).toBe(150);
+  });
+
+  test('held formulas read as their given results; formulas typed later see those results', () => {
+    const apps = createFakeApps({ lazyEngine: true, sheets: { Customers: table, Report: [] } });
+    apps.holdFormulas(() => {
+      apps.setValues('Report', 'A1', [['=SUM(Customers!B2:B4)', '=COUNTA(Customers!A:A)']]);
+      apps.setValues('Notes', 'A1', [['=1+1']]);
+      expect(apps.values('Report')).toEqual([['', '']]);
+      apps.setValues('Computed', 'A1', [[60, 4]]);
+      apps.cacheFormulaResults('Report', 'Computed');
+      apps.removeSheet('Computed');
+    });
+    // The given results, not evaluated: the customer table never went into the engine.
+    expect(apps.values('Report')).toEqual([[60, 4]]);
+    expect(apps.formulas('Report')[0][0]).toBe('=SUM(Customers!B2:B4)');
+    expect(apps.engineFor('Customers')).toBeNull();
+    // A held formula left without a result is evaluated.
+    expect(apps.values('Notes')).toEqual([[2]]);
+    apps.setValues('Mine', 'A1', [['=Report!A1*2', '=Report!B1+Customers!B2']]);
+    expect(apps.values('Mine')).toEqual([[120, 14]]);
+    // Writing over a held formula gives the cell back to the engine.
+    apps.setValues('Report', 'A1', [['=Customers!B3']]);
+    expect(apps.values('Mine')[0][0]).toBe(40);
+    // Given results stay until the formulas are handed back after an edit of what they read.
+    apps.setValues('Customers', 'A5', [['d', 40]]);
+    expect(apps.values('Report')[0][1]).toBe(4);
+    apps.releaseFormulaResults('Customers');
+    expect(apps.values('Report')[0][1]).toBe(5);
+  });
+});

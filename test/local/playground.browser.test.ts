@@ -3,29 +3,18 @@ import { HyperFormula } from 'hyperformula';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { startPlayground, type Playground } from '../../local/playground/server';
 import { catalogue, translate } from '../../src/i18n';
 import { SEED_004_MONTHS } from '../fixtures/seed004';
-import { launchChromium, screenshot } from '../helpers/browser';
+import { screenshot } from '../helpers/browser';
 import { HOSTILE_HEADER, formulaCells, hostileCsv } from '../helpers/hostileTable';
 import { readWorkbook, sheetsForHyperFormula } from '../helpers/xlsx';
+import { playgroundInChromium } from '../helpers/playground';
 
-const ROOT = path.resolve(__dirname, '../..');
-let browser: Browser;
-let playground: Playground;
-beforeAll(async () => {
-  browser = await launchChromium();
-  playground = await startPlayground(ROOT, 0);
-});
-afterAll(async () => {
-  await browser?.close();
-  await playground?.close();
-});
+const started = playgroundInChromium();
 
 test('the playground: wizard on the seed sample, numbers in the grid, a custom function typed in a cell, xlsx download', async () => {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
-  await page.goto(playground.url);
+  const page = await started.browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+  await page.goto(started.playground.url);
   await page.waitForSelector('#grid td');
   expect(await page.locator('#tabs button').allTextContents()).toEqual(['Customers', 'Larger sample']);
 
@@ -77,8 +66,8 @@ test('loading a CSV adds a sheet, and its row problems show in the wizard', asyn
   const dir = mkdtempSync(path.join(os.tmpdir(), 'churn-'));
   const csv = path.join(dir, 'my customers.csv');
   writeFileSync(csv, 'Customer ID;Start date;End date\nA;05.01.2024;\nB;soon;\nC;09.01.2024;01.02.2024\n');
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  await page.goto(playground.url);
+  const page = await started.browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.goto(started.playground.url);
   await page.waitForSelector('#grid td');
   await page.setInputFiles('#file', csv);
   await page.locator('#tabs button.active', { hasText: 'my customers' }).waitFor();
@@ -90,8 +79,8 @@ test('loading a CSV adds a sheet, and its row problems show in the wizard', asyn
 
 test('a browser in Norwegian: the page and the sidebar speak Norwegian', async () => {
   const nb = catalogue('nb');
-  const page = await browser.newPage({ locale: 'nb-NO', viewport: { width: 1400, height: 900 } });
-  await page.goto(playground.url);
+  const page = await started.browser.newPage({ locale: 'nb-NO', viewport: { width: 1400, height: 900 } });
+  await page.goto(started.playground.url);
   await page.waitForSelector('#grid td');
   await page.locator('#menu-build', { hasText: nb['play.build'] }).waitFor();
   expect(await page.locator('#menu-build').textContent()).toBe(nb['play.build']);
@@ -127,14 +116,14 @@ test('a file named \'x\'.csv full of formula text loads as text, and "Download .
   const dir = mkdtempSync(path.join(os.tmpdir(), 'churn-'));
   const csv = path.join(dir, "'x'.csv");
   writeFileSync(csv, hostileCsv(true));
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
-  await page.goto(playground.url);
+  const page = await started.browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+  await page.goto(started.playground.url);
   await page.waitForSelector('#grid td');
   await page.setInputFiles('#file', csv);
   await page.locator('#tabs button.active', { hasText: /^x$/ }).waitFor();
   expect(await page.locator('#grid td[data-a1="A1"]').textContent()).toBe(HOSTILE_HEADER);
   expect(await page.locator('#grid td[data-a1="A2"]').textContent()).toBe('=1+1 #5');
-  expect(playground.host.apps.formulas('x').flat().filter((f) => f !== '')).toEqual([]);
+  expect(started.playground.host.apps.formulas('x').flat().filter((f) => f !== '')).toEqual([]);
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download button')]);
   const file = path.join(dir, 'churn.xlsx');

@@ -3,26 +3,13 @@
  * table into the grid, and a wrong argument shows #ERROR! whose message appears when the cell is
  * clicked (Sheets shows it on hover, which the grid offers too).
  */
-import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { startPlayground, type Playground } from '../../local/playground/server';
-import { launchChromium } from '../helpers/browser';
+import { playgroundInChromium } from '../helpers/playground';
 
-const ROOT = path.resolve(__dirname, '../..');
-let browser: Browser;
-let playground: Playground;
-beforeAll(async () => {
-  browser = await launchChromium();
-  playground = await startPlayground(ROOT, 0);
-});
-afterAll(async () => {
-  await browser?.close();
-  await playground?.close();
-});
+const started = playgroundInChromium();
 
 test('=CHURN_TABLE(B2:B1001, C2:C1001) spills in the grid; an error shows its message', async () => {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  await page.goto(playground.url);
+  const page = await started.browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.goto(started.playground.url);
   await page.waitForSelector('#grid td');
   const type = async (a1: string, input: string) => {
     await page.locator(`#grid td[data-a1="${a1}"]`).click();
