@@ -4,10 +4,10 @@
  * segment after all customers). Rows that could not be used are listed in one last row, so a
  * table never silently leaves customers out.
  */
-import { computePeriodTable, periodFigures, type PeriodRow } from '../core/churnTable';
-import { activityIntervals } from '../core/customers';
+import { computePeriodTable, periodFigures, type PeriodRow, type PeriodSpan } from '../core/churnTable';
+import { activityIntervals, type ActivityIntervals } from '../core/customers';
 import { computeDailyChurn } from '../core/dailyChurn';
-import { adjustedChurn, type CountMethod } from '../core/metrics';
+import { adjustedChurn, type AdjustedMethod, type CountMethod } from '../core/metrics';
 import { isPeriodKind, type PeriodKind } from '../core/periods';
 import { translate, type MessageKey } from '../i18n';
 import { displayValue, fail, optionText, type CallContext, type Cell, type Grid } from './args';
@@ -52,6 +52,22 @@ export function adjustedChurnOfRow(row: PeriodRow, method: CountMethod): number 
   return adjustedChurn({ customersAtStart, churned, churnedNew, newCustomers: row.newCustomers + row.reactivated }, method);
 }
 
+/**
+ * The last column of a block of periods by a method: each row's adjusted churn, or for "daily"
+ * the daily churn from the customers' days (which a period's counts cannot give); undefined
+ * where a period has no value. `rows` are the periods of `window` computed from `intervals`.
+ */
+export function adjustedChurnColumn(
+  intervals: ActivityIntervals,
+  rows: PeriodRow[],
+  method: AdjustedMethod,
+  kind: PeriodKind,
+  coverage: PeriodSpan,
+  window: PeriodSpan = coverage,
+): (number | undefined)[] {
+  return method === 'daily' ? computeDailyChurn(intervals, kind, coverage, window) : rows.map((row) => adjustedChurnOfRow(row, method));
+}
+
 export function CHURN_TABLE(
   ctx: CallContext,
   settings: SheetSettings,
@@ -79,7 +95,7 @@ export function CHURN_TABLE(
     const rows = computePeriodTable(intervals, kind, part.span!);
     const output = rows.map((row) => periodTableRow(row, startOf));
     if (adjustedMethod !== 'start') {
-      const values = adjustedMethod === 'daily' ? computeDailyChurn(intervals, kind, part.span!) : rows.map((row) => adjustedChurnOfRow(row, adjustedMethod));
+      const values = adjustedChurnColumn(intervals, rows, adjustedMethod, kind, part.span!);
       values.forEach((value, i) => (output[i][output[i].length - 1] = value ?? ''));
     }
     return output;

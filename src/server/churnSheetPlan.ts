@@ -9,7 +9,7 @@
  */
 import { serialFromDay } from '../core/calendar';
 import { periodFigures, type PeriodRow } from '../core/churnTable';
-import { lostProfit, retentionRate } from '../core/metrics';
+import { lostProfit, retentionRate, type AdjustedMethod } from '../core/metrics';
 import { revenueFigures, type RevenueRow } from '../core/revenue';
 import type { PeriodKind } from '../core/periods';
 import { translate, type Language, type MessageKey } from '../i18n';
@@ -39,6 +39,8 @@ export interface PlanBlock {
   rows: PeriodRow[];
   /** The same periods' revenue, when the table has an amount column. */
   revenue?: RevenueRow[];
+  /** Values mode: the adjusted churn column by the input's method, one per row (undefined shows blank); absent, the rows' own (divided by customers at start). */
+  adjusted?: (number | undefined)[];
 }
 
 export interface PlanInput {
@@ -49,6 +51,8 @@ export interface PlanInput {
   source: SourceColumns;
   profitPerCustomer: number | null;
   language: Language;
+  /** What the adjusted churn column divides by (absent: 'start'); 'daily' only in values mode. */
+  method?: AdjustedMethod;
 }
 
 export type CellValue = number | string;
@@ -147,6 +151,33 @@ function periodFormulas(source: SourceColumns, kind: PeriodKind, r: number, only
   return { counts, revenue: [atStart(sum), `=${sum(within)}`, '=0', '=0', '=0', churned] };
 }
 
+/** The adjusted churn column's header and note, which say how it is computed. */
+const ADJUSTED_COLUMN: Record<AdjustedMethod, { header: MessageKey; note: MessageKey }> = {
+  start: { header: 'table.adjustedChurn', note: 'note.adjustedChurn' },
+  average: { header: 'sheet.adjustedChurn.average', note: 'note.adjustedChurn.average' },
+  start_plus_new: { header: 'sheet.adjustedChurn.startPlusNew', note: 'note.adjustedChurn.startPlusNew' },
+  daily: { header: 'table.dailyChurn', note: 'note.dailyChurn' },
+};
+
+/**
+ * The adjusted churn of row r on the sheet's own columns, as the engine divides for the method:
+ * B at start, C new, D reactivated (counted with the new), E churned, F churned new, G at end.
+ * Blank without customers at start, as CHURN_TABLE leaves it; every denominator is then positive.
+ */
+function adjustedChurnFormula(method: AdjustedMethod, r: number): string {
+  switch (method) {
+    case 'start':
+      return `=IF(B${r}>0,(E${r}+F${r})/B${r},"")`;
+    case 'average':
+      return `=IF(B${r}>0,(E${r}+F${r})/((B${r}+G${r})/2),"")`;
+    case 'start_plus_new':
+      return `=IF(B${r}>0,(E${r}+F${r})/(B${r}+C${r}+D${r}),"")`;
+    case 'daily':
+      // Summed day by day from the customers' dates: no formula on a period's counts gives it.
+      throw new Error('Daily churn is written as values only');
+  }
+}
+
 interface ColumnSpec {
   header: MessageKey;
   /** The header's note: a message, or a formula spelled with other columns' headers. */
@@ -156,6 +187,7 @@ interface ColumnSpec {
 
 export function planChurnSheet(input: PlanInput): SheetPlan {
   const { blocks, kind, output, source, profitPerCustomer, language } = input;
+  const method = input.method ?? 'start';
   const t = (key: MessageKey, params?: Record<string, string | number>) => translate(language, key, params);
   const withProfit = profitPerCustomer !== null;
   const withRevenue = blocks[0]?.revenue !== undefined;
@@ -169,7 +201,7 @@ export function planChurnSheet(input: PlanInput): SheetPlan {
     { header: 'table.churnedNew', note: 'note.churnedNew', format: COUNT_FORMAT },
     { header: 'table.customersAtEnd', note: 'note.customersAtEnd', format: COUNT_FORMAT },
     { header: 'table.churnRate', note: 'note.churnRate', format: RATE_FORMAT },
-    { header: 'table.adjustedChurn', note: 'note.adjustedChurn', format: RATE_FORMAT },
+    { ...ADJUSTED_COLUMN[method], format: RATE_FORMAT },
     { header: 'sheet.retentionRate', note: 'note.retentionRate', format: RATE_FORMAT },
   ];
   if (withProfit) columns.push({ header: 'sheet.lostProfit', note: 'note.lostProfit', format: MONEY_FORMAT });
@@ -240,7 +272,9 @@ export function planChurnSheet(input: PlanInput): SheetPlan {
       numberFormats.push(columns.map((column) => column.format));
       if (output === 'values') {
         const retention = retentionRate(row.customersAtStart, row.churned);
-        const cells: CellValue[] = [...periodFigures(row), retention === undefined ? '' : retention];
+        const figures: CellValue[] = periodFigures(row);
+        if (block.adjusted) figures[figures.length - 1] = block.adjusted[i] ?? '';
+        const cells: CellValue[] = [...figures, retention === undefined ? '' : retention];
         if (withProfit) cells.push(lostProfit(row.churned + row.churnedNew, profitPerCustomer));
         if (withRevenue) cells.push(...revenueFigures(block.revenue![i]));
         body.push(cells);
@@ -251,7 +285,7 @@ export function planChurnSheet(input: PlanInput): SheetPlan {
         ...formulas.counts,
         `=B${r}+C${r}+D${r}-E${r}-F${r}`,
         `=IF(B${r}>0,E${r}/B${r},"")`,
-        `=IF(B${r}>0,(E${r}+F${r})/B${r},"")`,
+        adjustedChurnFormula(method, r),
         `=IF(B${r}>0,1-H${r},"")`,
       ];
       if (withProfit) cells.push(`=(E${r}+F${r})*${profitCell}`);

@@ -3,13 +3,14 @@
  * it receives before touching the spreadsheet, so a wrong request gets a clear message and
  * never a half-built sheet. The source table is only ever read.
  */
-import { buildChurnTable, computePeriodTable } from '../core/churnTable';
+import { computePeriodTable } from '../core/churnTable';
 import { activityIntervals } from '../core/customers';
 import { COLUMN_ROLES, detectColumns, type ColumnMapping, type ColumnRole } from '../core/columns';
 import { MAX_DAY, MIN_DAY, civilFromDay, dayFromCivil, isoFromDay, validDayFromCivil } from '../core/calendar';
 import { DateReader, dateOrderOfLocale, type DateOrder } from '../core/dates';
 import { monthNamesOf } from '../core/monthNames';
 import { isPeriodKind, periodKeyOfDay, type PeriodKind } from '../core/periods';
+import { isAdjustedMethod, type AdjustedMethod } from '../core/metrics';
 import { decimalSeparatorOfLocale, parseNumberText } from '../core/numbers';
 import { buildRevenueTable, type RevenueInput } from '../core/revenue';
 import { SPREADSHEET_CELLS } from '../core/limits';
@@ -30,6 +31,7 @@ import { uniqueSheetName } from './sheets';
 import { userLanguage } from './language';
 import { writeChurnSheet } from './sheetWriter';
 import { spreadsheetTimeZone } from './timeZone';
+import { adjustedChurnColumn } from '../functions/churnTableFunction';
 
 /** The language of the person this run serves; set as each entry point starts. */
 let language: Language = 'en';
@@ -385,6 +387,10 @@ export function wizardBuild(request: BuildRequest): BuildSummary {
   }
   if (typeof request.period !== 'string' || !isPeriodKind(request.period)) fail('wizard.badPeriod');
   if (request.output !== 'formulas' && request.output !== 'values') fail('wizard.badOutput');
+  const method: AdjustedMethod = request.method ?? 'start';
+  if (typeof method !== 'string' || !isAdjustedMethod(method)) fail('wizard.badMethod', { value: String(method) });
+  // Daily churn sums each day's rate from the customers' dates: no COUNTIFS on a period gives it.
+  if (method === 'daily' && request.output === 'formulas') fail('wizard.dailyNeedsValues');
   for (const flag of [request.chart, request.cohorts, request.segments, request.winBack]) {
     if (flag !== undefined && typeof flag !== 'boolean') fail('wizard.badOption');
   }
@@ -419,15 +425,22 @@ export function wizardBuild(request: BuildRequest): BuildSummary {
     const span = table.span!;
     const parts = bySegment ? splitBySegment(table as CustomerTable & { segments: string[] }) : [];
     const window = checkedWindow(request, span, firstDay, lastDay, parts.length);
-    const { rows, customerCount } = buildChurnTable(table, request.period, window);
+    const intervals = activityIntervals(table);
+    const rows = computePeriodTable(intervals, request.period, span, window);
+    const customerCount = intervals.customerCount;
+    // Values by another method are CHURN_TABLE's own; live formulas compute them on the sheet.
+    const adjustedOf = (of: typeof intervals, periods: typeof rows) =>
+      method === 'start' || request.output !== 'values' ? undefined : adjustedChurnColumn(of, periods, method, request.period, span, window);
     // With an amount column, the revenue of the same periods goes beside the counts.
     const revenueOf = (part: CustomerTable) => (part.amounts ? buildRevenueTable(part as RevenueInput, request.period, window) : undefined);
-    const blocks: PlanBlock[] = [{ title: null, rows, revenue: revenueOf(table) }];
+    const blocks: PlanBlock[] = [{ title: null, rows, revenue: revenueOf(table), adjusted: adjustedOf(intervals, rows) }];
     if (bySegment) {
       // Each segment over the whole table's periods, so its block lines up with the total.
       for (const part of parts) {
         const title = part.blank ? translate(language, 'table.blankSegment') : part.name;
-        blocks.push({ title, rows: computePeriodTable(activityIntervals(part.table), request.period, span, window), revenue: revenueOf(part.table) });
+        const partIntervals = activityIntervals(part.table);
+        const partRows = computePeriodTable(partIntervals, request.period, span, window);
+        blocks.push({ title, rows: partRows, revenue: revenueOf(part.table), adjusted: adjustedOf(partIntervals, partRows) });
       }
     }
     const source: SourceColumns = {
@@ -448,6 +461,7 @@ export function wizardBuild(request: BuildRequest): BuildSummary {
       source,
       profitPerCustomer: profit ?? null,
       language: language,
+      method,
     });
 
     // A new sheet, never an existing one; it becomes the active sheet as it is inserted.

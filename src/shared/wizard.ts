@@ -3,9 +3,10 @@
  * google.script.run. Types only: both bundles import it, neither ships code from it.
  */
 import type { ColumnMapping, ColumnRole } from '../core/columns';
+import type { AdjustedMethod } from '../core/metrics';
 import type { PeriodKind } from '../core/periods';
 
-export type { ColumnMapping, ColumnRole, PeriodKind };
+export type { AdjustedMethod, ColumnMapping, ColumnRole, PeriodKind };
 
 export type OutputMode = 'formulas' | 'values';
 
@@ -100,6 +101,8 @@ export interface BuildRequest {
   segments?: boolean;
   /** Also a "Lost customers" sheet: whom to win back, and the win-back table (absent: no). */
   winBack?: boolean;
+  /** What the adjusted churn column divides by, as CHURN_TABLE's method (absent: 'start'); 'daily' only with values. */
+  method?: AdjustedMethod;
   /** How to read a recognised billing export (absent: churn when service ends, no currency or interval chosen). */
   billingExport?: ExportChoices;
 }

@@ -4,7 +4,7 @@
  */
 import { COLUMN_ROLES, type ColumnMapping, type ColumnRole } from '../core/columns';
 import { LANGUAGES, LANGUAGE_NAMES, isLanguage, translate, type Language, type MessageKey } from '../i18n';
-import type { BuildRequest, ExportChoices, OutputMode, PeriodKind, TableInspection } from '../shared/wizard';
+import type { AdjustedMethod, BuildRequest, ExportChoices, OutputMode, PeriodKind, TableInspection } from '../shared/wizard';
 import { byId, element, option, replaceChildren, setText } from './dom';
 import { callServer } from './server';
 import { copySql, renderSqlSection } from './sqlSection';
@@ -126,8 +126,18 @@ function renderOptions(data: TableInspection): void {
   const formulas = document.querySelector<HTMLInputElement>('input[name="output"][value="formulas"]')!;
   formulas.disabled = blocked;
   if (blocked) document.querySelector<HTMLInputElement>('input[name="output"][value="values"]')!.checked = true;
-  else if (formulasWereBlocked) formulas.checked = true; // back to the default once nothing stands in the way
+  // Back to the default once nothing stands in the way, unless daily churn (values only) was chosen meanwhile.
+  else if (formulasWereBlocked && byId<HTMLSelectElement>('method').value !== 'daily') formulas.checked = true;
   formulasWereBlocked = blocked;
+  renderMethod();
+}
+
+/** Daily churn is summed day by day from the customers' dates, which no live formula can do: offered with values only. */
+function renderMethod(): void {
+  const formulas = document.querySelector<HTMLInputElement>('input[name="output"][value="formulas"]')!.checked;
+  const method = byId<HTMLSelectElement>('method');
+  method.querySelector<HTMLOptionElement>('option[value="daily"]')!.disabled = formulas;
+  if (formulas && method.value === 'daily') method.value = 'start';
 }
 
 /** The BigQuery section follows the columns, the period and the segment option as they change. */
@@ -178,6 +188,7 @@ function buildRequest(): BuildRequest {
     cohorts: byId<HTMLInputElement>('cohorts').checked,
     segments: byId<HTMLInputElement>('segments').checked,
     winBack: byId<HTMLInputElement>('win-back').checked,
+    method: byId<HTMLSelectElement>('method').value as AdjustedMethod,
     ...(inspection!.billingExport ? { billingExport: exportChoices()! } : {}),
   };
 }
@@ -239,6 +250,7 @@ byId('language').addEventListener('change', (event) => void switchLanguage((even
 byId('sheet').addEventListener('change', (event) => void inspect((event.target as HTMLSelectElement).value, null));
 byId('build').addEventListener('click', () => void build());
 byId('segments').addEventListener('change', () => inspection && renderOptions(inspection));
+for (const radio of Array.from(document.querySelectorAll<HTMLInputElement>('input[name="output"]'))) radio.addEventListener('change', renderMethod);
 byId('template').addEventListener('click', () => void insertTemplate());
 byId('sql-table').addEventListener('input', renderSql);
 byId('period').addEventListener('change', renderSql);
