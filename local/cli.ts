@@ -4,7 +4,7 @@
  *   churn-sheet build customers.csv -o churn.xlsx [--period month|week|quarter|year] [--values]
  *                                               [--profit 30000] [--locale en_GB] [--win-back] [--json] [--force]
  *                                               [--cohorts] [--segments] [--start|--end|--id|--amount|--segment <header>]
- *                                               [--first YYYY-MM] [--last YYYY-MM]
+ *                                               [--first YYYY-MM] [--last YYYY-MM] [--method start|average|start_plus_new|daily]
  *   churn-sheet template -o template.xlsx [--example] [--force]
  *
  * The file is read as Sheets' import would read it (local/tableFile.ts) into the in-memory
@@ -18,10 +18,12 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, linkSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
+import vm from 'node:vm';
 import { isoFromDay } from '../src/core/calendar';
 import { TimeZone } from '../src/core/timezone';
 import { languageOfLocale, translate, type Language, type MessageKey, type MessageParams } from '../src/i18n';
 import type { BillingInterval, BuildRequest, BuildSummary, ExportChoices, PeriodKind, TableInspection } from '../src/shared/wizard';
+import { buildWithOwnResults } from './liveBuild';
 import { createPlainHost } from './plainHost';
 import { Progress } from './progress';
 import {
@@ -33,14 +35,13 @@ import {
   noChoices,
   parseTemplateArgs,
   rowList,
-  rowsLongerThanHeader,
   takeWizardOption,
   templateWritten,
   withoutLinesAbove,
   type Fail,
   type WizardChoices,
 } from './cliOptions';
-import { asSheetValues, readTableFile, type TableFileReport } from './tableFile';
+import { asSheetValues, readTableFile, type TableFileReport, type TableRows } from './tableFile';
 import { workbookToXlsx } from './xlsx';
 import { routeBuild, runDuckDbBuild } from './duckdbBuild';
 import { runSqlCommand } from './sqlCommand';
@@ -69,11 +70,12 @@ const LARGE_XLSX_BYTES = 256 * 1024;
 
 /**
  * Memory the in-memory path takes per cell of the customer table (reading, the spreadsheet, the
- * add-on's copy, the streamed .xlsx), measured as peak RSS on tables of 200,000 and 1,000,000
- * rows of 5 columns, with a margin. Live formulas cost a little more than values: nothing
- * evaluates them here, but the add-on reads the table a second time for their results.
+ * add-on's reads, the streamed .xlsx), measured as peak RSS on tables of 200,000 and 1,000,000
+ * rows of 5 columns (about 245 and 235 bytes a cell), with a margin. Live formulas cost a little
+ * more than values: nothing evaluates them here, but the add-on reads the table a second time for
+ * their results.
  */
-const HEAP_BYTES_PER_CELL = { values: 550, formulas: 650 } as const;
+const HEAP_BYTES_PER_CELL = { values: 300, formulas: 330 } as const;
 const HEAP_BASE_BYTES = 64 * 2 ** 20;
 /** An .xlsx stores a cell of a customer table in about 5 bytes (compressed XML). */
 const XLSX_BYTES_PER_CELL = 5;
@@ -204,6 +206,8 @@ function parseArgs(argv: string[], language: Language): Options | 'help' {
     }
   }
   options.input = inputOf(positional, options.output, options.json, (key, params) => usageError(language, key, params));
+  // Daily churn is summed day by day, which the live formulas cannot do: said before any reading.
+  if (options.choices.method === 'daily' && !options.values) throw usageError(language, 'cli.dailyNeedsValues');
   return options;
 }
 
@@ -410,6 +414,68 @@ async function template(args: string[], io: CliIo, language: Language): Promise<
   }
 }
 
+/**
+ * A full garbage collection, where Node.js allows one. Between the stages of a large build (the
+ * rows as read, each read of the add-on) most of the heap is garbage; collecting it then keeps
+ * the peak memory near what is alive instead of letting V8 grow the heap to twice that first.
+ */
+let gc: (() => void) | undefined;
+function collectGarbage(): void {
+  if (gc === undefined) {
+    gc = () => {};
+    try {
+      v8.setFlagsFromString('--expose-gc');
+      const exposed = vm.runInNewContext('gc') as unknown;
+      if (typeof exposed === 'function') gc = exposed as () => void;
+    } catch {
+      // Without it the build only takes more memory.
+    }
+  }
+  gc();
+}
+
+/** For each row, 1 + the index of its last cell that holds a value (0 for an empty row). */
+function filledEnds(rows: TableRows): Int32Array {
+  const ends = new Int32Array(rows.length);
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    let c = row.length;
+    while (c > 0 && (row[c - 1] === '' || row[c - 1] === null || row[c - 1] === undefined)) c--;
+    ends[r] = c;
+  }
+  return ends;
+}
+
+/**
+ * The add-on on the in-memory spreadsheet whose "Customers" sheet holds the rows. No formula
+ * engine: the live formulas get the add-on's own numbers as their results (see build). A function
+ * of its own, so the apostrophe-marked copy of the rows is gone when it returns.
+ */
+function sheetHost(rows: TableRows, root: string, timeZone: string, locale: string, language: Language) {
+  return createPlainHost({ root, sheets: { Customers: rows.length > 0 ? asSheetValues(rows) : [['']] }, activeSheet: 'Customers', timeZone, locale, userLocale: language });
+}
+
+/**
+ * Reads the file into the in-memory sheet "Customers" (with the add-on on it), and what the
+ * checks after the inspection need of the rows as read. A function of its own, so those rows are
+ * let go when it returns: from then on the sheet holds the table.
+ */
+async function readIntoSheet(input: string, content: Buffer, timeZone: string, options: Options, mode: 'values' | 'formulas', io: CliIo, language: Language, progress: Progress) {
+  const fileReport: TableFileReport = {};
+  let rows = await readTableFile(input, content, timeZone, options.locale, language, fileReport);
+  if (fileReport.encoding === 'windows-1252') io.stderr(`${translate(language, 'cli.latin1', { file: input })}\n`);
+  // A title or notes above the header row: the table is found below them.
+  const headerIndex = headerRowIndex(rows, options.choices.columns.start);
+  if (headerIndex > 0) rows = withoutLinesAbove(rows, headerIndex);
+  progress.step(translate(language, 'cli.readRows', { count: Math.max(0, rows.length - 1), file: input }));
+  // The table as read: an .xlsx's size only hinted at how many cells it holds.
+  checkMemory(input, { rows: rows.length, cells: rows.length * (rows[0]?.length ?? 0) }, mode, io.env, language);
+  // Where each row's last value is, for the check of rows longer than the header.
+  const rowEnds = fileReport.delimiter === undefined ? null : filledEnds(rows);
+  const host = sheetHost(rows, io.root, timeZone, options.locale, language);
+  return { host, fileReport, headerIndex, rowCount: rows.length, rowEnds };
+}
+
 async function build(options: Options, io: CliIo, language: Language): Promise<number> {
   const { input, output } = options;
   if (!existsSync(input)) throw inputError(language, 'cli.noSuchFile', { file: input });
@@ -426,20 +492,13 @@ async function build(options: Options, io: CliIo, language: Language): Promise<n
   let mode: 'values' | 'formulas' = options.values ? 'values' : 'formulas';
   const content = readFileSync(input);
   checkMemory(input, tableSize(input, content), mode, io.env, language);
-  const progress = new Progress({ write: io.stderr, terminal: io.stderrIsTerminal === true, quiet: options.quiet || !looksLarge(input, content) });
+  const large = looksLarge(input, content);
+  const progress = new Progress({ write: io.stderr, terminal: io.stderrIsTerminal === true, quiet: options.quiet || !large });
   progress.step(translate(language, 'cli.reading', { file: input }));
-  const fileReport: TableFileReport = {};
-  let rows = await readTableFile(input, content, timeZone, options.locale, language, fileReport);
-  if (fileReport.encoding === 'windows-1252') io.stderr(`${translate(language, 'cli.latin1', { file: input })}\n`);
-  // A title or notes above the header row: the table is found below them.
-  const headerIndex = headerRowIndex(rows, options.choices.columns.start);
-  if (headerIndex > 0) rows = withoutLinesAbove(rows, headerIndex);
-  progress.step(translate(language, 'cli.readRows', { count: Math.max(0, rows.length - 1), file: input }));
-  // The table as read: an .xlsx's size only hinted at how many cells it holds.
-  checkMemory(input, { rows: rows.length, cells: rows.length * (rows[0]?.length ?? 0) }, mode, io.env, language);
-
-  // No formula engine: the live formulas get the add-on's own numbers as their results (below).
-  const host = createPlainHost({ root: io.root, sheets: { Customers: rows.length > 0 ? asSheetValues(rows) : [['']] }, activeSheet: 'Customers', timeZone, locale: options.locale, userLocale: language });
+  const { host, fileReport, headerIndex, rowCount, rowEnds } = await readIntoSheet(input, content, timeZone, options, mode, io, language, progress);
+  if (large) collectGarbage();
+  /** A row of the customer sheet as stored (dates as serial numbers, text as read, '' where empty). */
+  const sheetRow = (row0: number): unknown[] => (row0 < 0 ? [] : (host.apps.rawRows('Customers', row0, 1).values[0] ?? []));
   let inspection = host.addOn.wizardInspect('Customers', null, options.billingExport) as TableInspection;
   // A billing system's export is read by the add-on's rules, which live formulas cannot follow: always values.
   const billingExport = inspection.billingExport ?? null;
@@ -457,7 +516,7 @@ async function build(options: Options, io: CliIo, language: Language): Promise<n
     const mapping = mappingWithColumns(inspection.headers, inspection.mapping, options.choices.columns, usageFail);
     inspection = host.addOn.wizardInspect('Customers', mapping, options.billingExport) as TableInspection;
   }
-  if (inspection.mapping.start === null && headerIndex < 0 && !looksLikeHeaderRow(rows[inspection.headerRow - 1] ?? [])) {
+  if (inspection.mapping.start === null && headerIndex < 0 && !looksLikeHeaderRow(sheetRow(inspection.headerRow - 1))) {
     const columns = inspection.headers.map((h) => `"${h}"`).join(', ');
     throw inputError(language, 'cli.noHeaderRow', { file: input, count: HEADER_SEARCH_ROWS, columns });
   }
@@ -469,10 +528,12 @@ async function build(options: Options, io: CliIo, language: Language): Promise<n
     throw new InputError(`${input}: ${translate(language, 'wizard.noUsableRows', { problems: inspection.problems.join(' ') })}`);
   }
   if (fileReport.delimiter !== undefined) {
-    const headerCells = rows[inspection.headerRow - 1] ?? [];
+    const headerCells = sheetRow(inspection.headerRow - 1);
     let width = inspection.headers.length;
     for (let c = inspection.firstColumn - 1 + width; c < headerCells.length; c++) if (headerCells[c] !== '') width = c - inspection.firstColumn + 2;
-    const long = rowsLongerThanHeader(rows, inspection.headerRow, inspection.firstColumn, width);
+    const end = inspection.firstColumn - 1 + width;
+    const long: number[] = [];
+    for (let r = inspection.headerRow; r < rowCount; r++) if (rowEnds![r] > end) long.push(r + 1);
     if (long.length > 0) throw inputError(language, 'cli.longRows', { file: input, rows: rowList(long), count: width });
   }
   const blockers = [...inspection.liveFormulaBlockers, ...(options.choices.segments ? inspection.segmentFormulaBlockers : [])];
@@ -499,21 +560,12 @@ async function build(options: Options, io: CliIo, language: Language): Promise<n
     chart: true,
     winBack: options.winBack,
     billingExport: options.billingExport,
+    ...(options.choices.method ? { method: options.choices.method } : {}),
   };
   let summary: BuildSummary;
   try {
-    summary = host.addOn.wizardBuild(request) as BuildSummary;
-    if (mode === 'formulas') {
-      // The live formulas count what the engine counts (the wizard offers them only then), so the
-      // values build of the same request gives each formula its result: the .xlsx caches it.
-      const computed = host.addOn.wizardBuild({ ...request, output: 'values', winBack: false }) as BuildSummary;
-      host.apps.cacheFormulaResults(summary.sheetName, computed.sheetName);
-      host.apps.removeSheet(computed.sheetName);
-      if (summary.cohortSheetName !== null && computed.cohortSheetName !== null) {
-        host.apps.cacheFormulaResults(summary.cohortSheetName, computed.cohortSheetName);
-        host.apps.removeSheet(computed.cohortSheetName);
-      }
-    }
+    // Live formulas get the values build's numbers as their results: the .xlsx caches them.
+    summary = buildWithOwnResults(host, request, large ? collectGarbage : undefined);
   } catch (error) {
     progress.end();
     throw new InputError(`${input}: ${errorText(error)}`);
@@ -531,6 +583,7 @@ async function build(options: Options, io: CliIo, language: Language): Promise<n
   }
 
   if (output !== null) {
+    if (large) collectGarbage();
     progress.step(translate(language, 'cli.writing', { file: output }));
     const data = await workbookToXlsx(host.apps, (sheet, done, total) =>
       progress.rows(sheet, translate(language, 'cli.writingRows', { file: output, sheet, done, total }), done, total),

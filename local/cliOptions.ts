@@ -6,6 +6,7 @@
  */
 import { COLUMN_ROLES, detectColumns, type ColumnMapping, type ColumnRole } from '../src/core/columns';
 import { dayFromCivil, isoFromDay, validDayFromCivil } from '../src/core/calendar';
+import { isAdjustedMethod, type AdjustedMethod } from '../src/core/metrics';
 import { translate, type Language, type MessageKey, type MessageParams } from '../src/i18n';
 import type { Host } from './host';
 import type { TableRows } from './tableFile';
@@ -21,6 +22,8 @@ export interface WizardChoices {
   /** ISO day inside the first and last period to show; '' for the table's own span. */
   firstPeriod: string;
   lastPeriod: string;
+  /** What the adjusted churn column divides by, as CHURN_TABLE's method (absent: the wizard's 'start'). */
+  method?: AdjustedMethod;
 }
 
 export const noChoices = (): WizardChoices => ({ cohorts: false, segments: false, columns: {}, firstPeriod: '', lastPeriod: '' });
@@ -53,6 +56,12 @@ export function takeWizardOption(arg: string, valueOf: () => string, noValue: ()
     case '--last':
       choices.lastPeriod = periodDay(arg, valueOf(), usage, true);
       return true;
+    case '--method': {
+      const method = valueOf();
+      if (!isAdjustedMethod(method)) throw usage('cli.badMethod', { value: method });
+      choices.method = method;
+      return true;
+    }
     default:
       return false;
   }
@@ -111,25 +120,6 @@ export function withoutLinesAbove(rows: TableRows, headerIndex: number): TableRo
   return rows.map((row, r) => (r < headerIndex ? row.map(() => '') : row));
 }
 
-/**
- * The 1-based numbers of the rows below the header that have a value in a field beyond the
- * header's columns: a field holding the separator without quotes, split in two.
- */
-export function rowsLongerThanHeader(rows: TableRows, headerRow: number, firstColumn: number, width: number): number[] {
-  const end = firstColumn - 1 + width;
-  const long: number[] = [];
-  for (let r = headerRow; r < rows.length; r++) {
-    const row = rows[r];
-    for (let c = end; c < row.length; c++) {
-      if (filled(row[c])) {
-        long.push(r + 1);
-        break;
-      }
-    }
-  }
-  return long;
-}
-
 /** Row numbers as a short list: the first ten, then how many more. */
 export function rowList(rows: readonly number[]): string {
   return rows.length <= 10 ? rows.join(', ') : `${rows.slice(0, 10).join(', ')}, … (${rows.length})`;
@@ -143,7 +133,7 @@ export interface TemplateOptions {
 }
 
 /** build's options, which the template command does not take. */
-const BUILD_OPTIONS = new Set(['--period', '--values', '--profit', '--locale', '--win-back', '--json', '--quiet', '--cohorts', '--segments', '--start', '--end', '--id', '--amount', '--segment', '--first', '--last']);
+const BUILD_OPTIONS = new Set(['--period', '--values', '--profit', '--locale', '--win-back', '--json', '--quiet', '--cohorts', '--segments', '--start', '--end', '--id', '--amount', '--segment', '--first', '--last', '--method']);
 
 /** Parses the template command's arguments (after "template"); 'help' for -h. */
 export function parseTemplateArgs(args: string[], usage: Fail): TemplateOptions | 'help' {

@@ -147,6 +147,7 @@ export function parseDuckDbArgs(argv: string[], language: Language): DuckDbBuild
       case '--segment':
       case '--first':
       case '--last':
+      case '--method':
         throw usageError(language, 'cli.duckdb.notAvailable', { option: arg });
       default:
         if (arg.startsWith('-') && arg !== '-') throw usageError(language, 'cli.unknownOption', { option: arg });

@@ -67,6 +67,8 @@ export function createHost(options: HostOptions): Host {
     userLocale: options.userLocale ?? 'en',
     sheets: options.sheets,
     activeSheet: options.activeSheet,
+    // A customer table goes into HyperFormula only when a formula typed in a cell reads it.
+    lazyEngine: true,
   });
   apps.htmlFiles.Sidebar = readFileSync(path.join(options.root, 'dist/Sidebar.html'), 'utf8');
   const context = vm.createContext({ ...apps.globals, Date });

@@ -25,12 +25,30 @@ const PLAIN_NUMBER = /^[-+]?(?:0|[1-9]\d*|0?\.\d+|(?:0|[1-9]\d*)\.\d*)(?:[eE][-+
 const COMMA_DECIMAL = /^[-+]?(?:(?:0|[1-9]\d*),\d+|,\d+)$/;
 
 /**
- * The rows as they are written into a sheet. A file holds data, never instructions: every text
- * cell gets a leading apostrophe, so Sheets (and the in-memory spreadsheet) keep it as the text
- * it is: "=HYPERLINK(...)" or "+cmd" is not run as a formula, "0042" is not read as a number.
+ * Text that a sheet would not keep as the text it is: a formula ("=HYPERLINK(...)"), a sign or
+ * an @ that spreadsheets read as the start of one ("+cmd", "-1+2", "@SUM"), an apostrophe that a
+ * sheet takes as the text marker, or what typed input becomes a number, date, time or boolean
+ * ("0042", ".5", "2024-01-31", "12:30", "TRUE"; see local/appsScript/typedText.ts). Leading
+ * spaces do not hide any of these.
+ */
+const NEEDS_APOSTROPHE = /^\s*(?:[-=+@'.,\d]|(?:true|false)\s*$)/i;
+
+/**
+ * The rows as they are written into a sheet. A file holds data, never instructions: text that a
+ * sheet would read as something else gets a leading apostrophe, so Sheets (and the in-memory
+ * spreadsheet) keep it as the text it is: "=HYPERLINK(...)" or "+cmd" is not run as a formula,
+ * "0042" is not read as a number. Other text needs none; a row without such text is handed over
+ * as it is (no copy: a large table is not held twice).
  */
 export function asSheetValues(rows: TableRows): TableRows {
-  return rows.map((row) => row.map((cell) => (typeof cell === 'string' && cell !== '' ? `'${cell}` : cell)));
+  return rows.map((row) => {
+    let copy: unknown[] | undefined;
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c];
+      if (typeof cell === 'string' && NEEDS_APOSTROPHE.test(cell)) (copy ??= row.slice())[c] = `'${cell}`;
+    }
+    return copy ?? row;
+  });
 }
 
 /** What reading a file noticed, for a caller that reports it (the command line does). */
@@ -98,50 +116,64 @@ export function detectDelimiter(text: string): string {
 export function parseCsv(text: string, delimiter = detectDelimiter(text), open: { unclosedQuoteRow?: number } = {}): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
+  // An unquoted field is one slice of the text (from fieldStart); a quoted one is built up in `field`.
   let field = '';
+  let fieldStart = 0;
   let quoted = false;
+  /** Whether the field being read began with a quote (its text is `field`, not a slice). */
+  let wasQuoted = false;
   /** The row (1-based) where the quoted field being read began. */
   let quoteRow = 0;
   let i = 0;
   const endField = () => {
-    row.push(field);
+    row.push(wasQuoted ? field : text.slice(fieldStart, i));
     field = '';
+    wasQuoted = false;
   };
   const endRow = () => {
     endField();
     rows.push(row);
     row = [];
   };
-  while (i < text.length) {
-    const ch = text[i];
+  const length = text.length;
+  while (i < length) {
+    const code = text.charCodeAt(i);
     if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
+      if (code === 34) {
+        if (text.charCodeAt(i + 1) === 34) {
           field += '"';
           i += 2;
           continue;
         }
         quoted = false;
-      } else {
-        field += ch;
+        i++;
+        continue;
       }
-      i++;
+      // The run of text up to the next quote goes in at once.
+      let next = text.indexOf('"', i);
+      if (next < 0) next = length;
+      field += text.slice(i, next);
+      i = next;
       continue;
     }
-    if (ch === '"' && field === '') {
+    const ch = text[i];
+    if (code === 34 && (wasQuoted ? field === '' : i === fieldStart)) {
       quoted = true;
+      wasQuoted = true;
       quoteRow = rows.length + 1;
-    }
-    else if (ch === delimiter) endField();
-    else if (ch === '\r' || ch === '\n') {
+    } else if (ch === delimiter) {
+      endField();
+      fieldStart = i + 1;
+    } else if (code === 13 || code === 10) {
       endRow();
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-    } else field += ch;
+      if (code === 13 && text.charCodeAt(i + 1) === 10) i++;
+      fieldStart = i + 1;
+    } else if (wasQuoted) field += ch;
     i++;
   }
   // A quote never closed took the rest of the file into one field: the caller says where it began.
   if (quoted) open.unclosedQuoteRow = quoteRow;
-  if (field !== '' || row.length > 0) endRow();
+  if (fieldStart < length || wasQuoted || row.length > 0) endRow();
   // Blank lines inside the table stay (row numbers in messages match the file); those at the end go.
   while (rows.length > 0 && rows[rows.length - 1].every((cell) => cell === '')) rows.pop();
   return rows;
@@ -187,23 +219,26 @@ function xlsxCellValue(value: ExcelJS.CellValue, zone: TimeZone): unknown {
   return String(value);
 }
 
-/** Text cells below the header become numbers or dates where they are plainly one. */
+/**
+ * Text cells below the header become numbers or dates where they are plainly one. The rows are
+ * typed in place (and padded to the widest row): a large table is not copied.
+ */
 function typeCells(rows: TableRows, timeZone: string, locale: string, decimal: '.' | ','): TableRows {
   if (rows.length === 0) return rows;
   const zone = TimeZone.named(timeZone);
   const width = rows.reduce((widest, row) => Math.max(widest, row.length), 0);
-  const body = rows.slice(1);
+  for (const row of rows) while (row.length < width) row.push('');
   const localeOrder = dateOrderOfLocale(locale);
   const monthNames = monthNamesOf(locale);
   const readers: DateReader[] = [];
+  const column: unknown[] = new Array(rows.length - 1);
   for (let c = 0; c < width; c++) {
-    const column = body.map((row) => row[c]);
+    for (let r = 1; r < rows.length; r++) column[r - 1] = rows[r][c];
     const { order } = resolveDateOrder(dayMonthEvidence(column), localeOrder);
     readers.push(new DateReader(zone, order, monthNames));
   }
-  const typed: TableRows = [padded(rows[0], width)];
-  for (const row of body) {
-    const cells = padded(row, width);
+  for (let r = 1; r < rows.length; r++) {
+    const cells = rows[r];
     for (let c = 0; c < width; c++) {
       const cell = cells[c];
       if (typeof cell !== 'string') continue;
@@ -219,13 +254,6 @@ function typeCells(rows: TableRows, timeZone: string, locale: string, decimal: '
         if (reading.kind === 'day') cells[c] = new Date(zone.startOfDay(reading.day));
       }
     }
-    typed.push(cells);
   }
-  return typed;
-}
-
-function padded(row: unknown[], width: number): unknown[] {
-  const cells = row.slice();
-  while (cells.length < width) cells.push('');
-  return cells;
+  return rows;
 }

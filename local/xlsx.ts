@@ -37,6 +37,28 @@ const MIN_WIDTH = 8;
 const MAX_WIDTH = 50;
 /** A wrapped header (the template's) takes at most this width; its words go on more lines. */
 const WRAPPED_MAX_WIDTH = 16;
+/** The height of a row of Arial 10, in points. */
+const ROW_HEIGHT_POINTS = 12.75;
+
+/** The lines a wrapped text takes in a column `width` characters wide, its words kept whole where they fit. */
+function wrappedLines(text: string, width: number): number {
+  const room = Math.max(1, Math.floor(width) - 1);
+  let lines = 0;
+  for (const paragraph of text.split('\n')) {
+    let line = 0;
+    lines++;
+    for (const word of paragraph.split(' ')) {
+      const needed = line === 0 ? word.length : line + 1 + word.length;
+      if (needed <= room) line = needed;
+      else {
+        if (line > 0) lines++;
+        lines += Math.floor(Math.max(0, word.length - 1) / room);
+        line = word.length % room || room;
+      }
+    }
+  }
+  return lines;
+}
 
 export interface XlsxProgress {
   /** Called as rows of a sheet are written: rows done so far and the sheet's total. */
@@ -98,6 +120,24 @@ interface CellStyleKey {
  */
 class StyleCache {
   private readonly styles = new Map<string, Partial<ExcelJS.Style>>();
+  /**
+   * The style of a cell without one: exceljs otherwise gives every cell a new empty style object
+   * and serialises each. Numbers and other values get their own (exceljs gives a number without
+   * a format the General format).
+   */
+  readonly noneForNumber: Partial<ExcelJS.Style> = {};
+  readonly noneForOther: Partial<ExcelJS.Style> = {};
+  /** Styles of cells that have nothing but a number format, by format. */
+  private readonly formatOnly = new Map<string, Partial<ExcelJS.Style> | undefined>();
+  /** The style of a cell with only a number format ('' for none): the same object as get() gives. */
+  withFormat(numFmt: string): Partial<ExcelJS.Style> | undefined {
+    let style = this.formatOnly.get(numFmt);
+    if (style === undefined && !this.formatOnly.has(numFmt)) {
+      style = this.get({ numFmt, bold: false, background: undefined, color: undefined, wrap: false, align: null });
+      this.formatOnly.set(numFmt, style);
+    }
+    return style;
+  }
   get(key: CellStyleKey): Partial<ExcelJS.Style> | undefined {
     const id = `${key.numFmt}|${key.bold}|${key.background}|${key.color}|${key.wrap}|${key.align}`;
     if (id === '|false|undefined|undefined|false|null') return undefined;
@@ -224,6 +264,7 @@ async function writeSheets(apps: FakeApps, writer: ExcelJS.stream.xlsx.WorkbookW
       for (let i = 0; i < values.length; i++) {
         const r = start + i;
         const row = sheet.getRow(r + 1);
+        let lines = 1;
         for (let c = 0; c < values[i].length; c++) {
           const formula = formulas[i][c];
           const value = values[i][c];
@@ -240,17 +281,23 @@ async function writeSheets(apps: FakeApps, writer: ExcelJS.stream.xlsx.WorkbookW
           } else if (!empty) {
             cell.value = typeof value === 'string' && ERROR_VALUES.has(value) ? { error: value as ExcelJS.CellErrorValue['error'] } : (value as ExcelJS.CellValue);
           }
-          const style = styles.get({
-            numFmt: formats[i][c],
-            bold: cellInfo?.fontWeight === 'bold',
-            background: argb(cellInfo?.background),
-            color: argb(cellInfo?.fontColor),
-            wrap: cellInfo?.wrap === true,
-            align: cellInfo?.horizontalAlignment ?? null,
-          });
-          if (style) cell.style = style;
+          const style = cellInfo
+            ? styles.get({
+                numFmt: formats[i][c],
+                bold: cellInfo.fontWeight === 'bold',
+                background: argb(cellInfo.background),
+                color: argb(cellInfo.fontColor),
+                wrap: cellInfo.wrap === true,
+                align: cellInfo.horizontalAlignment ?? null,
+              })
+            : styles.withFormat(formats[i][c]);
+          cell.style = style ?? (typeof value === 'number' ? styles.noneForNumber : styles.noneForOther);
           if (cellInfo?.note) cell.note = cellInfo.note;
+          if (cellInfo?.wrap && typeof value === 'string') lines = Math.max(lines, wrappedLines(value, columns[c]?.width ?? MIN_WIDTH));
         }
+        // A viewer keeps the default height for a row it opens (LibreOffice does): a wrapped header
+        // would run into the row below.
+        if (lines > 1) row.height = lines * ROW_HEIGHT_POINTS;
         row.commit();
       }
       progress?.(name, Math.min(rows, start + values.length), rows);

@@ -7,7 +7,8 @@
 // extra memory one call needs, measured in fresh processes, for monthly and weekly periods:
 // it should follow the number of rows, not rows x periods. Last, the wizard's build at 10k and
 // 200k rows: time and Spreadsheet service calls. Last, churn-sheet build on 200k and 1M rows
-// beside a pandas + openpyxl reference (scripts/benchCli.mjs).
+// beside a pandas + openpyxl reference (scripts/benchCli.mjs). Then the playground over HTTP:
+// upload of 200k rows and the sidebar's build (scripts/benchPlayground.mjs), goal under 10 s.
 import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
@@ -138,4 +139,6 @@ if (process.argv[2] === '--memory') {
   await benchCli();
   const { benchDuckdb } = await import('./benchDuckdb.mjs');
   await benchDuckdb();
+  const { benchPlayground } = await import('./benchPlayground.mjs');
+  await benchPlayground();
 }

@@ -222,6 +222,8 @@ export const en = {
     '  -o, --output <file>   the .xlsx file to write (an existing file is kept unless --force)\n' +
     '  --period <period>     month (default), week, quarter or year\n' +
     '  --values              write the computed numbers instead of live formulas\n' +
+    '  --method <method>     what adjusted churn divides by: start (default), average, start_plus_new\n' +
+    '                        or daily (daily churn, with --values)\n' +
     '  --profit <amount>     profit per customer: adds a lost-profit column\n' +
     '  --locale <xx_YY>      how dates written as text are read, e.g. en_US (default en_GB)\n' +
     '  --win-back            add a "Lost customers" sheet: whom to win back, and the win-back table\n' +
@@ -449,6 +451,22 @@ export const en = {
   'ui.sql.copied': "Copied.",
   'ui.sql.chooseStart': "Choose a start date column first.",
   'ui.sql.badTable': "Write the table as project.dataset.table.",
+
+  // The adjusted churn method in the wizard and the command line
+  'wizard.badMethod': 'The adjusted churn method must be start, average, start_plus_new or daily, not "{value}".',
+  'wizard.dailyNeedsValues': "Daily churn adds up a rate for every day from each customer's dates, which live formulas cannot count: choose values instead of live formulas.",
+  'sheet.adjustedChurn.average': 'Adjusted churn (average)',
+  'sheet.adjustedChurn.startPlusNew': 'Adjusted churn (start + new)',
+  'note.adjustedChurn.average': 'Adjusted churn (average) = (churned + churned new) / ((customers at start + customers at end) / 2).',
+  'note.adjustedChurn.startPlusNew': 'Adjusted churn (start + new) = (churned + churned new) / (customers at start + new + reactivated).',
+  'note.dailyChurn': "Daily churn = the sum over the period's days of (customers who left that day / customers active at the start of that day).",
+  'ui.method': 'Adjusted churn divides by',
+  'ui.method.start': 'Customers at start',
+  'ui.method.average': 'Average of customers at start and at end',
+  'ui.method.start_plus_new': 'Customers at start + new customers',
+  'ui.method.daily': "Each day's customers: daily churn (values only)",
+  'cli.badMethod': '--method must be start, average, start_plus_new or daily, not "{value}".',
+  'cli.dailyNeedsValues': '--method daily needs --values: daily churn adds up a rate for every day, which live formulas cannot count.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -221,6 +221,8 @@ export const lv: Record<MessageKey, string> = {
     '  -o, --output <fails>  saglabājamais .xlsx fails (esošs fails netiek mainīts, ja nav --force)\n' +
     '  --period <periods>    month (noklusējums), week, quarter vai year\n' +
     '  --values              saglabāt aprēķinātos skaitļus, nevis dinamiskas formulas\n' +
+    '  --method <metode>     ar ko dala koriģēto aiziešanas rādītāju: start (noklusējums), average,\n' +
+    '                        start_plus_new vai daily (pa dienām, ar --values)\n' +
     '  --profit <summa>      peļņa uz vienu klientu: pievieno zaudētās peļņas kolonnu\n' +
     '  --locale <xx_YY>      kā lasīt kā tekstu ierakstītus datumus, piem., en_US (noklusējums en_GB)\n' +
     '  --win-back            pievienot lapu "Zaudētie klienti": kurus atgūt, un atgūšanas tabulu\n' +
@@ -448,4 +450,20 @@ export const lv: Record<MessageKey, string> = {
   'ui.sql.copied': "Nokopēts.",
   'ui.sql.chooseStart': "Vispirms izvēlieties sākuma datuma kolonnu.",
   'ui.sql.badTable': "Rakstiet tabulu kā projekts.datu_kopa.tabula.",
+
+  // The adjusted churn method in the wizard and the command line
+  'wizard.badMethod': 'Koriģētā aiziešanas rādītāja metodei jābūt start, average, start_plus_new vai daily, nevis "{value}".',
+  'wizard.dailyNeedsValues': 'Aiziešanas rādītājs pa dienām saskaita katras dienas rādītāju no klientu datumiem, ko dinamiskas formulas nevar saskaitīt: izvēlieties vērtības, nevis dinamiskas formulas.',
+  'sheet.adjustedChurn.average': 'Koriģētais aiziešanas rādītājs (vidējais)',
+  'sheet.adjustedChurn.startPlusNew': 'Koriģētais aiziešanas rādītājs (sākumā + jaunie)',
+  'note.adjustedChurn.average': 'Koriģētais aiziešanas rādītājs (vidējais) = (aizgājušie + aizgājušie jaunie) / ((klienti sākumā + klienti beigās) / 2).',
+  'note.adjustedChurn.startPlusNew': 'Koriģētais aiziešanas rādītājs (sākumā + jaunie) = (aizgājušie + aizgājušie jaunie) / (klienti sākumā + jaunie + atgriezušies).',
+  'note.dailyChurn': 'Aiziešanas rādītājs pa dienām = perioda dienu summa no (klienti, kas aizgāja tajā dienā / klienti, kas bija aktīvi dienas sākumā).',
+  'ui.method': 'Koriģēto aiziešanas rādītāju dala ar',
+  'ui.method.start': 'Klientiem sākumā',
+  'ui.method.average': 'Vidējo no klientiem sākumā un beigās',
+  'ui.method.start_plus_new': 'Klientiem sākumā + jaunajiem klientiem',
+  'ui.method.daily': 'Katras dienas klientiem: aiziešanas rādītājs pa dienām (tikai vērtības)',
+  'cli.badMethod': '--method vērtībai jābūt start, average, start_plus_new vai daily, nevis "{value}".',
+  'cli.dailyNeedsValues': '--method daily darbojas tikai ar --values: aiziešanas rādītājs pa dienām saskaita katras dienas rādītāju, ko dinamiskas formulas nevar saskaitīt.',
 };

@@ -221,6 +221,8 @@ export const nb: Record<MessageKey, string> = {
     '  -o, --output <fil>    .xlsx-filen som skal skrives (en eksisterende fil beholdes uten --force)\n' +
     '  --period <periode>    month (standard), week, quarter eller year\n' +
     '  --values              skriv de beregnede tallene i stedet for dynamiske formler\n' +
+    '  --method <metode>     hva justert kundelekkasjerate deles på: start (standard), average,\n' +
+    '                        start_plus_new eller daily (dag for dag, med --values)\n' +
     '  --profit <beløp>      fortjeneste per kunde: legger til en kolonne for tapt fortjeneste\n' +
     '  --locale <xx_YY>      hvordan datoer skrevet som tekst leses, f.eks. en_US (standard en_GB)\n' +
     '  --win-back            legg til arket «Tapte kunder»: hvem som kan vinnes tilbake, og tilbakevinningstabellen\n' +
@@ -448,4 +450,20 @@ export const nb: Record<MessageKey, string> = {
   'ui.sql.copied': "Kopiert.",
   'ui.sql.chooseStart': "Velg en kolonne for startdato først.",
   'ui.sql.badTable': "Skriv tabellen som prosjekt.datasett.tabell.",
+
+  // The adjusted churn method in the wizard and the command line
+  'wizard.badMethod': 'Metoden for justert kundelekkasjerate må være start, average, start_plus_new eller daily, ikke "{value}".',
+  'wizard.dailyNeedsValues': 'Kundelekkasjerate dag for dag legger sammen en rate for hver dag ut fra kundenes datoer, noe dynamiske formler ikke kan telle: velg verdier i stedet for dynamiske formler.',
+  'sheet.adjustedChurn.average': 'Justert kundelekkasjerate (gjennomsnitt)',
+  'sheet.adjustedChurn.startPlusNew': 'Justert kundelekkasjerate (start + nye)',
+  'note.adjustedChurn.average': 'Justert kundelekkasjerate (gjennomsnitt) = (tapte kunder + tapte nye kunder) / ((kunder ved start + kunder ved slutt) / 2).',
+  'note.adjustedChurn.startPlusNew': 'Justert kundelekkasjerate (start + nye) = (tapte kunder + tapte nye kunder) / (kunder ved start + nye kunder + gjenaktiverte).',
+  'note.dailyChurn': 'Kundelekkasjerate dag for dag = summen over periodens dager av (kunder som sluttet den dagen / aktive kunder ved starten av dagen).',
+  'ui.method': 'Justert kundelekkasjerate deles på',
+  'ui.method.start': 'Kunder ved start',
+  'ui.method.average': 'Gjennomsnittet av kunder ved start og ved slutt',
+  'ui.method.start_plus_new': 'Kunder ved start + nye kunder',
+  'ui.method.daily': 'Hver dags kunder: kundelekkasjerate dag for dag (bare verdier)',
+  'cli.badMethod': '--method må være start, average, start_plus_new eller daily, ikke "{value}".',
+  'cli.dailyNeedsValues': '--method daily krever --values: kundelekkasjerate dag for dag legger sammen en rate for hver dag, noe dynamiske formler ikke kan telle.',
 };

@@ -221,6 +221,8 @@ export const pl: Record<MessageKey, string> = {
     '  -o, --output <plik>   plik .xlsx do zapisania (istniejący plik zostaje zachowany, chyba że podano --force)\n' +
     '  --period <okres>      month (domyślnie), week, quarter lub year\n' +
     '  --values              zapisuje obliczone liczby zamiast formuł dynamicznych\n' +
+    '  --method <metoda>     przez co dzielić skorygowany współczynnik rezygnacji: start (domyślnie),\n' +
+    '                        average, start_plus_new lub daily (dziennie, z --values)\n' +
     '  --profit <kwota>      zysk na klienta: dodaje kolumnę utraconego zysku\n' +
     '  --locale <xx_YY>      jak odczytywać daty zapisane jako tekst, np. en_US (domyślnie en_GB)\n' +
     '  --win-back            dodaje arkusz „Utraceni klienci”: kogo odzyskać i tabelę odzyskiwania\n' +
@@ -448,4 +450,20 @@ export const pl: Record<MessageKey, string> = {
   'ui.sql.copied': "Skopiowano.",
   'ui.sql.chooseStart': "Najpierw wybierz kolumnę daty rozpoczęcia.",
   'ui.sql.badTable': "Zapisz tabelę jako projekt.zbiór.tabela.",
+
+  // The adjusted churn method in the wizard and the command line
+  'wizard.badMethod': 'Metoda skorygowanego współczynnika rezygnacji musi mieć wartość start, average, start_plus_new lub daily, a nie "{value}".',
+  'wizard.dailyNeedsValues': 'Współczynnik rezygnacji liczony dziennie sumuje współczynnik każdego dnia z dat klientów, czego formuły dynamiczne nie potrafią policzyć: wybierz wartości zamiast formuł dynamicznych.',
+  'sheet.adjustedChurn.average': 'Skorygowany współczynnik rezygnacji (średnia)',
+  'sheet.adjustedChurn.startPlusNew': 'Skorygowany współczynnik rezygnacji (początek + nowi)',
+  'note.adjustedChurn.average': 'Skorygowany współczynnik rezygnacji (średnia) = (rezygnacje + rezygnacje nowych) / ((klienci na początku + klienci na końcu) / 2).',
+  'note.adjustedChurn.startPlusNew': 'Skorygowany współczynnik rezygnacji (początek + nowi) = (rezygnacje + rezygnacje nowych) / (klienci na początku + nowi + powracający).',
+  'note.dailyChurn': 'Współczynnik rezygnacji liczony dziennie = suma po dniach okresu (klienci, którzy odeszli danego dnia / klienci aktywni na początku tego dnia).',
+  'ui.method': 'Skorygowany współczynnik rezygnacji dzieli przez',
+  'ui.method.start': 'Klientów na początku',
+  'ui.method.average': 'Średnią klientów na początku i na końcu',
+  'ui.method.start_plus_new': 'Klientów na początku + nowych klientów',
+  'ui.method.daily': 'Klientów każdego dnia: współczynnik liczony dziennie (tylko wartości)',
+  'cli.badMethod': '--method musi mieć wartość start, average, start_plus_new lub daily, a nie "{value}".',
+  'cli.dailyNeedsValues': '--method daily wymaga --values: współczynnik rezygnacji liczony dziennie sumuje współczynnik każdego dnia, czego formuły dynamiczne nie potrafią policzyć.',
 };

@@ -221,6 +221,8 @@ export const sl: Record<MessageKey, string> = {
     '  -o, --output <datoteka>  datoteka .xlsx, ki se zapiše (obstoječa datoteka ostane, razen z --force)\n' +
     '  --period <obdobje>       month (privzeto), week, quarter ali year\n' +
     '  --values                 zapiše izračunane številke namesto sprotnih formul\n' +
+    '  --method <metoda>        s čim deliti prilagojeno stopnjo odliva: start (privzeto), average,\n' +
+    '                           start_plus_new ali daily (po dnevih, z --values)\n' +
     '  --profit <znesek>        dobiček na stranko: doda stolpec z izgubljenim dobičkom\n' +
     '  --locale <xx_YY>         kako se berejo datumi, zapisani kot besedilo, npr. en_US (privzeto en_GB)\n' +
     '  --win-back               doda list »Izgubljene stranke«: koga pridobiti nazaj, in tabelo pridobivanja nazaj\n' +
@@ -448,4 +450,20 @@ export const sl: Record<MessageKey, string> = {
   'ui.sql.copied': "Kopirano.",
   'ui.sql.chooseStart': "Najprej izberite stolpec z datumom začetka.",
   'ui.sql.badTable': "Tabelo zapišite kot projekt.nabor.tabela.",
+
+  // The adjusted churn method in the wizard and the command line
+  'wizard.badMethod': 'Metoda prilagojene stopnje odliva je lahko start, average, start_plus_new ali daily, ne pa "{value}".',
+  'wizard.dailyNeedsValues': 'Stopnja odliva po dnevih sešteje stopnjo vsakega dne iz datumov strank, česar sprotne formule ne morejo prešteti: izberite vrednosti namesto sprotnih formul.',
+  'sheet.adjustedChurn.average': 'Prilagojena stopnja odliva (povprečje)',
+  'sheet.adjustedChurn.startPlusNew': 'Prilagojena stopnja odliva (začetek + nove)',
+  'note.adjustedChurn.average': 'Prilagojena stopnja odliva (povprečje) = (odšle stranke + odšle nove stranke) / ((stranke na začetku + stranke na koncu) / 2).',
+  'note.adjustedChurn.startPlusNew': 'Prilagojena stopnja odliva (začetek + nove) = (odšle stranke + odšle nove stranke) / (stranke na začetku + nove stranke + ponovno aktivirane).',
+  'note.dailyChurn': 'Stopnja odliva po dnevih = vsota po dnevih obdobja (stranke, ki so odšle tisti dan / stranke, aktivne na začetku tistega dne).',
+  'ui.method': 'Prilagojena stopnja odliva deli s',
+  'ui.method.start': 'Strankami na začetku',
+  'ui.method.average': 'Povprečjem strank na začetku in na koncu',
+  'ui.method.start_plus_new': 'Strankami na začetku + novimi strankami',
+  'ui.method.daily': 'Strankami vsakega dne: stopnja odliva po dnevih (samo vrednosti)',
+  'cli.badMethod': '--method mora biti start, average, start_plus_new ali daily, ne pa "{value}".',
+  'cli.dailyNeedsValues': '--method daily zahteva --values: stopnja odliva po dnevih sešteje stopnjo vsakega dne, česar sprotne formule ne morejo prešteti.',
 };

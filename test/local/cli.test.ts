@@ -6,7 +6,7 @@ import { usage as usageText } from '../../local/cli';
 import ExcelJS from 'exceljs';
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseCsv, readTableFile } from '../../local/tableFile';
+import { asSheetValues, parseCsv, readTableFile } from '../../local/tableFile';
 import { translate } from '../../src/i18n';
 import { SEED_004_MONTHS } from '../fixtures/seed004';
 import { isoInZone } from '../helpers/dates';
@@ -86,6 +86,20 @@ describe('reading customer files (local/tableFile.ts)', () => {
       ['x, y', 'say "hi"', 'two\nlines'],
       ['1', '', '3'],
     ]);
+  });
+
+  test('quotes after a field began, text after a closing quote, a quoted last field without a line break', () => {
+    expect(parseCsv('a,b"c,"x"y,"z"')).toEqual([['a', 'b"c', 'xy', 'z']]);
+    expect(parseCsv('a,b\r\n1,2')).toEqual([['a', 'b'], ['1', '2']]);
+  });
+
+  test('an apostrophe only where a sheet would read the text as something else; other rows are not copied', () => {
+    const plain = ['C1', 'Basic', 'Team', 'x=1', new Date(0), 19];
+    const hostile = ['=HYPERLINK("x")', '+cmd', '-2', '@SUM', "'quoted", '0042', '.5', ' 12:30', 'TRUE', 'false', '2024-01-31'];
+    const [same, marked] = asSheetValues([plain, hostile]);
+    expect(same).toBe(plain);
+    expect(marked).toEqual(hostile.map((text) => `'${text}`));
+    expect(hostile[0]).toBe('=HYPERLINK("x")');
   });
 
   test('the delimiter comes from the header line: tab, semicolon, comma', () => {

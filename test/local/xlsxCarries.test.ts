@@ -168,6 +168,13 @@ describe('the playground\'s workbook: template and cohorts', () => {
     expect(names).toEqual(expect.arrayContaining(['ChurnRate', 'ProfitPerCustomer']));
   });
 
+  test('the header row is as tall as its wrapped headers (viewers keep a row\'s height as written)', () => {
+    const sheet = template();
+    // Row 4: "New customers churned" wraps in its narrow column; a data row keeps the default height.
+    expect(sheet.getRow(4).height).toBeGreaterThanOrEqual(2 * 12.75);
+    expect(sheet.getRow(5).height ?? 15).toBeLessThan(2 * 12.75);
+  });
+
   test('rates of months without customers are blank (""), not 0 % and 100 %', async () => {
     const cachedOf = async (sheet: ExcelJS.Worksheet) =>
       cachedResults(await zip.file(`xl/worksheets/sheet${workbook.worksheets.indexOf(sheet) + 1}.xml`)!.async('string'));
