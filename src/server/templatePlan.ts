@@ -103,12 +103,13 @@ export function planTemplate(language: Language, firstMonth: number, withExample
       // Won back is 0 unless typed: most months nobody comes back, and a blank would read as 0 anyway.
       example ? example.wonBack : 0,
       `=C${r}+E${r}`,
-      `=IF(B${r}>0,C${r}/B${r},"")`,
-      `=IF(B${r}>0,G${r}/B${r},"")`,
+      // A month whose churned count is not typed in yet shows no rates, not 0 % churn.
+      `=IF(AND(B${r}>0,ISNUMBER(C${r})),C${r}/B${r},"")`,
+      `=IF(AND(B${r}>0,ISNUMBER(C${r})),G${r}/B${r},"")`,
       // S + N + R - L - Ln: the won back join the customers at end, not the churn rates.
       `=B${r}+D${r}+F${r}-C${r}-E${r}`,
-      `=IF(B${r}>0,1-H${r},"")`,
-      `=G${r}*$B$${PROFIT_ROW}`,
+      `=IF(AND(B${r}>0,ISNUMBER(C${r})),1-H${r},"")`,
+      `=IF(ISNUMBER(C${r}),G${r}*$B$${PROFIT_ROW},"")`,
     ]);
     formats.push(['mmm yyyy', '#,##0', '#,##0', '#,##0', '#,##0', '#,##0', '#,##0', '0.00%', '0.00%', '#,##0', '0.00%', '#,##0']);
   }

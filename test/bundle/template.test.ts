@@ -37,6 +37,9 @@ describe('the churn template', () => {
     expect((cell('H6') as number).toFixed(4)).toBe('0.0294');
     expect((cell('I6') as number).toFixed(4)).toBe('0.0367');
     expect(cell('J6')).toBe(956);
+    // March has nothing typed in yet: its customers at start follow, its rates and lost profit stay blank (not 0 % churn).
+    expect(cell('B7')).toBe(956);
+    expect([cell('H7'), cell('I7'), cell('K7'), cell('L7')]).toEqual(['', '', '', '']);
   });
 
   test("changing January's churned changes February's customers at start", () => {
