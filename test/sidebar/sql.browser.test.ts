@@ -46,7 +46,10 @@ test('"Table too big for a sheet, or already in BigQuery?" shows the BigQuery SQ
 
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.click('#sql-copy');
+  // The copy is asynchronous (the Clipboard API): the note appears once the text is on the clipboard.
+  await page.waitForFunction(() => document.querySelector('#sql-copied')?.textContent !== '', undefined, { timeout: 10_000 });
   expect(await page.textContent('#sql-copied')).toBe('Copied.');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await page.inputValue('#sql-text'));
   await screenshot(page, 'sidebar-bigquery-sql.png');
 
   // A hostile header mapped as the end date: quoted in the SQL, never markup in the page.
