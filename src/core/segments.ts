@@ -52,6 +52,18 @@ export function countSegments(segments: readonly string[]): number {
 }
 
 /**
+ * How segment blocks are ordered: by Intl's collation (accents and numbers as a reader expects),
+ * or, in a runtime without Intl (Apps Script does not document it), by code point.
+ */
+function nameOrder(): (a: string, b: string) => number {
+  try {
+    return new Intl.Collator('und', { sensitivity: 'base', numeric: true }).compare;
+  } catch {
+    return () => 0;
+  }
+}
+
+/**
  * The table's rows grouped by segment, in the order of their names (case-insensitive), the
  * blank segment last. O(rows): one pass to group, one to copy each row into its part.
  */
@@ -67,8 +79,8 @@ export function splitBySegment(table: CustomerTable & { segments: string[] }): S
     else groups.set(key, { name, rows: [i] });
   }
 
-  const collator = new Intl.Collator('und', { sensitivity: 'base', numeric: true });
-  const ordered = [...groups.entries()].sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0)));
+  const compare = nameOrder();
+  const ordered = [...groups.entries()].sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : compare(a, b) || (a < b ? -1 : a > b ? 1 : 0)));
   return ordered.map(([key, { name, rows }]) => {
     const part: CustomerTable = {
       startDays: Int32Array.from(rows, (i) => startDays[i]),

@@ -3,7 +3,7 @@ import { isoFromDay } from '../../src/core/calendar';
 import { buildChurnTable, computePeriodTable, type PeriodRow } from '../../src/core/churnTable';
 import { activityIntervals } from '../../src/core/customers';
 import { segmentKey, splitBySegment } from '../../src/core/segments';
-import { columnOf, readCustomerTable, type CustomerTable } from '../../src/core/table';
+import { NO_END, columnOf, readCustomerTable, type CustomerTable } from '../../src/core/table';
 import { TimeZone } from '../../src/core/timezone';
 import { bruteForceTable, type Counts, type Row } from '../helpers/bruteForce';
 import { sheetsDate } from '../helpers/dates';
@@ -122,5 +122,23 @@ describe('random tables', () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('without Intl', () => {
+  test('segments are still split, ordered by code point', () => {
+    const original = globalThis.Intl;
+    // A runtime without Intl, as Apps Script may be: the blocks come out all the same.
+    (globalThis as { Intl?: typeof Intl }).Intl = undefined;
+    try {
+      const table = { startDays: Int32Array.of(1, 2, 3), endDays: Int32Array.of(NO_END, NO_END, NO_END), segments: ['b', 'A', ''], span: { firstDay: 1, lastDay: 3 }, problems: [], problemCount: 0, blankRows: 0, dateOrders: [] };
+      expect(splitBySegment(table).map((part) => [part.name, part.blank, Array.from(part.table.startDays)])).toEqual([
+        ['A', false, [2]],
+        ['b', false, [1]],
+        ['', true, [3]],
+      ]);
+    } finally {
+      (globalThis as { Intl?: typeof Intl }).Intl = original;
+    }
   });
 });
