@@ -31,6 +31,7 @@ import {
   headerRowIndex,
   inputOf,
   insertTemplate,
+  nextOption,
   mappingWithColumns,
   noChoices,
   parseTemplateArgs,
@@ -119,21 +120,7 @@ function parseArgs(argv: string[], language: Language): Options | 'help' {
   const options: Options = { input: '', output: null, period: 'month', values: false, profit: null, json: false, force: false, locale: 'en_GB', winBack: false, billingExport: { churnAt: 'serviceEnd', currency: null, interval: null }, quiet: false, choices: noChoices() };
   const positional: string[] = [];
   while (args.length > 0) {
-    let arg = args.shift()!;
-    let inline: string | undefined;
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    if (eq > 0) {
-      inline = arg.slice(eq + 1);
-      arg = arg.slice(0, eq);
-    }
-    const valueOf = (): string => {
-      const value = inline ?? args.shift();
-      if (value === undefined || value === '') throw usageError(language, 'cli.needsValue', { option: arg });
-      return value;
-    };
-    const noValue = () => {
-      if (inline !== undefined) throw usageError(language, 'cli.takesNoValue', { option: arg });
-    };
+    const { arg, valueOf, noValue } = nextOption(args, (key, params) => usageError(language, key, params));
     switch (arg) {
       case '-h':
       case '--help':
@@ -352,18 +339,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     argv = route.argv;
   }
   if (argv[0] === 'template') return template(argv.slice(1), io, language);
-  let options: Options | 'help';
-  try {
-    options = parseArgs(argv, language);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    io.stderr(`churn-sheet: ${error.message}\n\n${usage(language)}`);
-    return 2;
-  }
-  if (options === 'help') {
-    io.stdout(usage(language));
-    return 0;
-  }
+  const options = parsedOr(() => parseArgs(argv, language), io, language);
+  if (typeof options === 'number') return options;
   try {
     return await build(options, io, language);
   } catch (error) {
@@ -377,11 +354,14 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-/** churn-sheet template -o FILE [--example] [--force]: the sidebar's churn template as an .xlsx. */
-async function template(args: string[], io: CliIo, language: Language): Promise<number> {
-  let options: ReturnType<typeof parseTemplateArgs>;
+/**
+ * A command's parsed options; or, for a usage error, the message and the usage on stderr and
+ * exit code 2, and for -h the usage on stdout and exit code 0.
+ */
+function parsedOr<T extends object>(parse: () => T | 'help', io: CliIo, language: Language): T | number {
+  let options: T | 'help';
   try {
-    options = parseTemplateArgs(args, (key, params) => usageError(language, key, params));
+    options = parse();
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     io.stderr(`churn-sheet: ${error.message}\n\n${usage(language)}`);
@@ -391,6 +371,13 @@ async function template(args: string[], io: CliIo, language: Language): Promise<
     io.stdout(usage(language));
     return 0;
   }
+  return options;
+}
+
+/** churn-sheet template -o FILE [--example] [--force]: the sidebar's churn template as an .xlsx. */
+async function template(args: string[], io: CliIo, language: Language): Promise<number> {
+  const options = parsedOr(() => parseTemplateArgs(args, (key, params) => usageError(language, key, params)), io, language);
+  if (typeof options === 'number') return options;
   const { output, force } = options;
   try {
     if (existsSync(output) && !force) throw inputError(language, 'cli.outputExists', { file: output });

@@ -138,22 +138,17 @@ const BUILD_OPTIONS = new Set(['--period', '--values', '--profit', '--locale', '
 /** Parses the template command's arguments (after "template"); 'help' for -h. */
 export function parseTemplateArgs(args: string[], usage: Fail): TemplateOptions | 'help' {
   const options = { output: '', example: false, force: false };
-  for (let i = 0; i < args.length; i++) {
-    const [arg, inline] = args[i].startsWith('--') && args[i].includes('=') ? [args[i].slice(0, args[i].indexOf('=')), args[i].slice(args[i].indexOf('=') + 1)] : [args[i], undefined];
-    const noValue = () => {
-      if (inline !== undefined) throw usage('cli.takesNoValue', { option: arg });
-    };
+  const rest = [...args];
+  while (rest.length > 0) {
+    const { arg, valueOf, noValue } = nextOption(rest, usage);
     switch (arg) {
       case '-h':
       case '--help':
         return 'help';
       case '-o':
-      case '--output': {
-        const value = inline ?? args[++i];
-        if (value === undefined || value === '') throw usage('cli.needsValue', { option: arg });
-        options.output = value;
+      case '--output':
+        options.output = valueOf();
         break;
-      }
       case '--example':
         noValue();
         options.example = true;
@@ -193,4 +188,35 @@ export function inputOf(positional: string[], output: string | null, json: boole
   if (output === null && !json) throw usage('cli.noOutput');
   if (output !== null && !/\.xlsx$/i.test(output)) throw usage('cli.outputNotXlsx', { file: output });
   return positional[0];
+}
+
+/** The next command-line option: its name (`--name=value` split at the "="), and its value or the check that it has none. */
+export interface OptionToken {
+  arg: string;
+  /** The inline value or the next argument; a usage error when there is none. */
+  valueOf(): string;
+  /** A usage error when the option was given an inline value. */
+  noValue(): void;
+}
+
+/** Takes the next option off `args` (the value too, when valueOf is called). */
+export function nextOption(args: string[], usage: Fail): OptionToken {
+  let arg = args.shift()!;
+  let inline: string | undefined;
+  const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+  if (eq > 0) {
+    inline = arg.slice(eq + 1);
+    arg = arg.slice(0, eq);
+  }
+  return {
+    arg,
+    valueOf() {
+      const value = inline ?? args.shift();
+      if (value === undefined || value === '') throw usage('cli.needsValue', { option: arg });
+      return value;
+    },
+    noValue() {
+      if (inline !== undefined) throw usage('cli.takesNoValue', { option: arg });
+    },
+  };
 }

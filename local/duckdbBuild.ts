@@ -25,7 +25,7 @@ import { DIALECTS } from '../src/sql/dialects';
 import { churnSql, type SqlColumns } from '../src/sql/statement';
 // No formula engine: this sheet holds values, and the CLI never loads HyperFormula (GPL-3).
 import { createFakeAppsWith } from './appsScript/fakeApps';
-import { inputOf } from './cliOptions';
+import { inputOf, nextOption } from './cliOptions';
 import { workbookToXlsx } from './xlsx';
 
 /** Sheets holds 10 million cells; a customer table of more than two million rows of five columns cannot be a sheet. */
@@ -96,18 +96,7 @@ export function parseDuckDbArgs(argv: string[], language: Language): DuckDbBuild
   const options: DuckDbBuildOptions = { input: '', output: null, period: 'month', force: false, json: false, chosen: {} };
   const positional: string[] = [];
   while (args.length > 0) {
-    let arg = args.shift()!;
-    let inline: string | undefined;
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    if (eq > 0) {
-      inline = arg.slice(eq + 1);
-      arg = arg.slice(0, eq);
-    }
-    const valueOf = () => {
-      const value = inline ?? args.shift();
-      if (value === undefined || value === '') throw usageError(language, 'cli.needsValue', { option: arg });
-      return value;
-    };
+    const { arg, valueOf } = nextOption(args, (key, params) => usageError(language, key, params));
     switch (arg) {
       case '-o':
       case '--output':

@@ -8,6 +8,7 @@ import { COHORT_MODES, type CohortMode } from '../src/core/cohorts';
 import { PERIOD_KINDS, type PeriodKind } from '../src/core/periods';
 import { TimeZone } from '../src/core/timezone';
 import { translate, type Language, type MessageKey, type MessageParams } from '../src/i18n';
+import { nextOption } from './cliOptions';
 import { SQL_DIALECTS, type SqlDialectName } from '../src/sql/dialects';
 import { MAX_COHORT_COLUMNS, SQL_KINDS, churnSql, type SqlColumns, type SqlKind, type SqlRequest } from '../src/sql/statement';
 
@@ -34,18 +35,11 @@ export function parseSqlArgs(argv: string[], language: Language): SqlRequest | '
   };
   const known = ['--dialect', '--table', '--start', '--end', '--id', '--amount', '--segment', '--period', '--kind', '--method', '--cohort-mode', '--cohort-columns', '--time-zone'];
   while (args.length > 0) {
-    let arg = args.shift()!;
-    if (arg === '-h' || arg === '--help') return 'help';
-    let inline: string | undefined;
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    if (eq > 0) {
-      inline = arg.slice(eq + 1);
-      arg = arg.slice(0, eq);
-    }
+    if (args[0] === '-h' || args[0] === '--help') return 'help';
+    const { arg, valueOf } = nextOption(args, (key, params) => fail(language, key, params));
     if (!known.includes(arg)) fail(language, 'cli.unknownOption', { option: arg });
-    const value = inline ?? args.shift();
-    if (value === undefined || value === '') fail(language, 'cli.needsValue', { option: arg });
-    values.set(arg, value!);
+    const value = valueOf();
+    values.set(arg, value);
   }
   for (const option of ['--dialect', '--table', '--start']) if (!values.has(option)) fail(language, 'cli.sql.missing', { option });
   const dialect = choice<SqlDialectName>('--dialect', SQL_DIALECTS, 'duckdb');

@@ -123,18 +123,22 @@ export class ZoneClock {
   }
 
   wallClock(instantMs: number): WallClock {
-    const d = new Date(instantMs + this.offsetAt(instantMs));
-    return {
-      year: d.getUTCFullYear(),
-      month: d.getUTCMonth() + 1,
-      day: d.getUTCDate(),
-      hour: d.getUTCHours(),
-      minute: d.getUTCMinutes(),
-      second: d.getUTCSeconds(),
-      ms: d.getUTCMilliseconds(),
-      weekday: d.getUTCDay(),
-    };
+    return utcFields(new Date(instantMs + this.offsetAt(instantMs)));
   }
+}
+
+/** The fields of a Date read in UTC: a wall clock shifted to UTC reads back as that wall clock. */
+function utcFields(d: Date): WallClock {
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+    ms: d.getUTCMilliseconds(),
+    weekday: d.getUTCDay(),
+  };
 }
 
 const clocks = new Map<string, ZoneClock>();
@@ -151,17 +155,7 @@ export function zoneClock(timeZone: string): ZoneClock {
 
 /** Wall-clock fields of a serial number (no zone involved: a serial already is a wall clock). */
 export function wallClockOfSerial(serial: number): WallClock {
-  const d = new Date(Math.round(serial * MS_PER_DAY) + SERIAL_EPOCH_MS);
-  return {
-    year: d.getUTCFullYear(),
-    month: d.getUTCMonth() + 1,
-    day: d.getUTCDate(),
-    hour: d.getUTCHours(),
-    minute: d.getUTCMinutes(),
-    second: d.getUTCSeconds(),
-    ms: d.getUTCMilliseconds(),
-    weekday: d.getUTCDay(),
-  };
+  return utcFields(new Date(Math.round(serial * MS_PER_DAY) + SERIAL_EPOCH_MS));
 }
 
 const pad = (n: number, width: number) => String(Math.abs(n)).padStart(width, '0');
