@@ -22,6 +22,7 @@ import vm from 'node:vm';
 import { isoFromDay } from '../src/core/calendar';
 import { TimeZone } from '../src/core/timezone';
 import { languageOfLocale, translate, type Language, type MessageKey, type MessageParams } from '../src/i18n';
+import { isPeriodKind } from '../src/core/periods';
 import type { BillingInterval, BuildRequest, BuildSummary, ExportChoices, PeriodKind, TableInspection } from '../src/shared/wizard';
 import { buildWithOwnResults } from './liveBuild';
 import { createPlainHost } from './plainHost';
@@ -63,7 +64,6 @@ export function usage(language: Language = 'en'): string {
 }
 export const USAGE = usage('en');
 
-const PERIODS: readonly PeriodKind[] = ['month', 'week', 'quarter', 'year'];
 const BILLING_INTERVALS: readonly BillingInterval[] = ['day', 'week', 'month', 'quarter', 'year'];
 const LARGE_INPUT_ROWS = 10_000;
 /** An .xlsx stores ~10,000 short customer rows in about this many bytes. */
@@ -131,8 +131,8 @@ function parseArgs(argv: string[], language: Language): Options | 'help' {
         break;
       case '--period': {
         const period = valueOf();
-        if (!(PERIODS as readonly string[]).includes(period)) throw usageError(language, 'cli.badPeriod', { value: period });
-        options.period = period as PeriodKind;
+        if (!isPeriodKind(period)) throw usageError(language, 'cli.badPeriod', { value: period });
+        options.period = period;
         break;
       }
       case '--profit': {

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { dayFromCivil, isoFromDay } from '../src/core/calendar';
 import type { PeriodRow } from '../src/core/churnTable';
 import { detectColumns } from '../src/core/columns';
-import type { PeriodKind } from '../src/core/periods';
+import { isPeriodKind, type PeriodKind } from '../src/core/periods';
 import type { RevenueRow } from '../src/core/revenue';
 import { TimeZone } from '../src/core/timezone';
 import { translate, type Language, type MessageKey, type MessageParams } from '../src/i18n';
@@ -104,8 +104,8 @@ export function parseDuckDbArgs(argv: string[], language: Language): DuckDbBuild
         break;
       case '--period': {
         const period = valueOf();
-        if (!['month', 'week', 'quarter', 'year'].includes(period)) throw usageError(language, 'cli.badPeriod', { value: period });
-        options.period = period as PeriodKind;
+        if (!isPeriodKind(period)) throw usageError(language, 'cli.badPeriod', { value: period });
+        options.period = period;
         break;
       }
       case '--engine':
