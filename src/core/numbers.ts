@@ -7,6 +7,13 @@
 const GROUP_SPACES = /[\s\u00a0\u202f']/g;
 const NUMBER_TEXT = /^[-+]?(?:\d+(?:[.,]\d+)*(?:[.,]\d*)?|[.,]\d+)$/;
 
+/**
+ * No number a spreadsheet holds takes more characters than this to write, even with group
+ * spaces, a currency and a percent sign; longer text is not read at all, so a column of long
+ * notes costs one length check per cell instead of scans over every character.
+ */
+export const LONGEST_NUMBER_TEXT = 100;
+
 /** The decimal separator of a locale such as "lv_LV" or "en-US", from Intl. */
 export function decimalSeparatorOfLocale(locale: string | undefined): '.' | ',' {
   try {
@@ -20,6 +27,7 @@ export function decimalSeparatorOfLocale(locale: string | undefined): '.' | ',' 
 
 export function parseNumberText(text: string, decimalSeparator: '.' | ',' = '.'): number | undefined {
   let body = text.trim();
+  if (body.length > LONGEST_NUMBER_TEXT) return undefined;
   let scale = 1;
   if (body.endsWith('%')) {
     scale = 0.01;

@@ -8,7 +8,7 @@ import { MAX_DAY, MIN_DAY, isDayInRange, isoFromDay } from './calendar';
 import { DateReader, dayMonthEvidence, isNearDayRange, resolveDateOrder, type DateOrder, type DateReading } from './dates';
 import { MAX_AMOUNT, quoted } from './limits';
 import { monthNamesOf } from './monthNames';
-import { parseNumberText } from './numbers';
+import { LONGEST_NUMBER_TEXT, parseNumberText } from './numbers';
 import type { TimeZone } from './timezone';
 import type { Message } from '../i18n';
 
@@ -130,8 +130,11 @@ export function readAmount(value: unknown, decimalSeparator: '.' | ',' = '.'): A
   if (isBlankCell(value)) return { kind: 'blank' };
   let amount: number | undefined;
   if (typeof value === 'number') amount = Number.isFinite(value) ? value : undefined;
-  else if (typeof value === 'string' && !value.includes('%')) {
-    amount = parseNumberText(value.trim().replace(CURRENCY_BEFORE, '').replace(CURRENCY_AFTER, ''), decimalSeparator);
+  else if (typeof value === 'string') {
+    const text = value.trim();
+    if (text.length <= LONGEST_NUMBER_TEXT && !text.includes('%')) {
+      amount = parseNumberText(text.replace(CURRENCY_BEFORE, '').replace(CURRENCY_AFTER, ''), decimalSeparator);
+    }
   }
   if (amount === undefined) return { kind: 'notNumber' };
   if (amount < 0) return { kind: 'negative' };

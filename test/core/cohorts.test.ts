@@ -10,6 +10,7 @@ import { seed004Rows } from '../fixtures/seed004';
 import type { Kind, Row } from '../helpers/bruteForce';
 import { bruteForceCohorts } from '../helpers/bruteForceCohorts';
 import { sheetsDate } from '../helpers/dates';
+import { bestCpuMs } from '../helpers/cpuTime';
 
 /** Reads rows given as ISO dates the way Sheets hands them over: Dates in the sheet's zone. */
 function customerTable(rows: Row[], timeZone = 'Europe/Riga', withIds = false): CustomerTable {
@@ -167,17 +168,6 @@ describe('against the independent count on random tables', () => {
 });
 
 describe('cost: O(rows + cohorts x periods), never rows x periods', () => {
-  /** Best-of-three milliseconds of one call. */
-  function time(fn: () => unknown): number {
-    let best = Infinity;
-    for (let run = 0; run < 3; run++) {
-      const t0 = performance.now();
-      fn();
-      best = Math.min(best, performance.now() - t0);
-    }
-    return best;
-  }
-
   test('customers who stay 300 years cost no more than customers who stay a month', () => {
     const count = 200_000;
     const first = Date.UTC(1900, 0, 1) / 86_400_000;
@@ -196,8 +186,8 @@ describe('cost: O(rows + cohorts x periods), never rows x periods', () => {
     const long = intervalsOf(() => -1); // a customer at the end of all 3,600 months
     const short = intervalsOf(() => 40);
     const kind: PeriodKind = 'month';
-    const longTime = time(() => computeCohorts(long, kind, span));
-    const shortTime = time(() => computeCohorts(short, kind, span));
+    const longTime = bestCpuMs(() => computeCohorts(long, kind, span));
+    const shortTime = bestCpuMs(() => computeCohorts(short, kind, span));
     expect(computeCohorts(long, kind, span)[0].retained[3599]).toBe(count);
     // A loop over each customer's periods would take 3,600 times longer on the long table.
     expect(longTime).toBeLessThan(shortTime * 3 + 50);

@@ -1,4 +1,4 @@
-import { decimalSeparatorOfLocale, parseNumberText } from '../../src/core/numbers';
+import { LONGEST_NUMBER_TEXT, decimalSeparatorOfLocale, parseNumberText } from '../../src/core/numbers';
 
 describe('numbers written as text', () => {
   test.each([
@@ -20,6 +20,13 @@ describe('numbers written as text', () => {
 
   test.each(['', 'abc', '12abc', '1..2', '%', '--1'])('%s is not a number', (text) => {
     expect(parseNumberText(text)).toBeUndefined();
+  });
+
+  test('text longer than any written number is not read, however it is padded', () => {
+    const longest = '0'.repeat(LONGEST_NUMBER_TEXT - 2) + '49';
+    expect(parseNumberText(`  ${longest}  `)).toBe(49);
+    expect(parseNumberText(`0${longest}`)).toBeUndefined();
+    expect(parseNumberText('x'.repeat(60_000))).toBeUndefined();
   });
 
   test('locales give their decimal separator', () => {

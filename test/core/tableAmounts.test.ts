@@ -100,5 +100,9 @@ describe('reading an amount column', () => {
     expect(readAmount(-0)).toEqual({ kind: 'amount', value: 0 });
     expect(readAmount(Number.NaN)).toEqual({ kind: 'notNumber' });
     expect(readAmount('12 apples')).toEqual({ kind: 'notNumber' });
+    // A long note in the amount column is not an amount; spaces around a short one do not count.
+    expect(readAmount(`${' '.repeat(60_000)}€ 49`)).toEqual({ kind: 'amount', value: 49 });
+    expect(readAmount('4'.repeat(60_000))).toEqual({ kind: 'notNumber' });
+    expect(readAmount(`${'x'.repeat(60_000)} kr`)).toEqual({ kind: 'notNumber' });
   });
 });

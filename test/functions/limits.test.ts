@@ -1,4 +1,5 @@
 import { loadBundle, spreadsheetSettings } from '../helpers/bundle';
+import { withCpuMs } from '../helpers/cpuTime';
 import { errorOf } from '../helpers/errors';
 
 // What Sheets refuses or cannot show, on the built bundle: results over 10 million cells, cells
@@ -13,11 +14,10 @@ const columnOf = (length: number, cell: (i: number) => unknown) => Array.from({ 
 /** Sheets' serial number of a day: days since 1899-12-30. */
 const serial = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000 + 25_569;
 
-/** The message of the error a call throws, and how long the call took. */
+/** The message of the error a call throws, and the processor time the call took. */
 function timedError(fn: () => unknown): { message: string; ms: number } {
-  const started = Date.now();
-  const message = errorOf(fn);
-  return { message, ms: Date.now() - started };
+  const { result: message, ms } = withCpuMs(() => errorOf(fn));
+  return { message, ms };
 }
 
 describe('a table too large for a spreadsheet stops before counting, saying how large and what to do', () => {
