@@ -22,6 +22,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { PassThrough } from 'node:stream';
 import type { FakeApps, FakeChartInfo, FakeConditionalFormatInfo, FakeDataValidationInfo } from './appsScript/appsScript';
+import { quotedSheetName as quoted, renameSheetReferences, xlsxSheetNames } from './sheetName';
 
 const ERROR_VALUES = new Set(['#DIV/0!', '#N/A', '#NAME?', '#NUM!', '#VALUE!', '#REF!', '#NULL!']);
 /** Sheets' default font; without a name a viewer falls back to its own (often a serif). */
@@ -71,9 +72,16 @@ export function columnLetters(column: number): string {
   return letters;
 }
 
-/** 'Sheet name' quoted as formulas need it. */
-function quoted(sheetName: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheetName) && !/^[A-Za-z]{1,3}\d+$/.test(sheetName) ? sheetName : `'${sheetName.replace(/'/g, "''")}'`;
+/** How the workbook's sheets are named in the .xlsx, and their formulas rewritten to match. */
+interface SheetNaming {
+  of(sheetName: string): string;
+  formula(formula: string): string;
+}
+
+function sheetNaming(apps: FakeApps): SheetNaming {
+  const names = xlsxSheetNames(apps.sheetNames());
+  const renamed = new Map([...names].filter(([from, to]) => from !== to).map(([from, to]) => [from.toLowerCase(), to]));
+  return { of: (sheetName) => names.get(sheetName) ?? sheetName, formula: (formula) => renameSheetReferences(formula, renamed) };
 }
 
 /** A1 block ('B2:C10' or 'B2') to absolute ('$B$2:$C$10'). */
@@ -173,7 +181,7 @@ interface SheetPlanned {
   charts: FakeChartInfo[];
 }
 
-function validationOf(rule: FakeDataValidationInfo): ExcelJS.DataValidation | null {
+function validationOf(rule: FakeDataValidationInfo, naming: SheetNaming): ExcelJS.DataValidation | null {
   const common = {
     allowBlank: true,
     showErrorMessage: !rule.allowInvalid,
@@ -186,7 +194,7 @@ function validationOf(rule: FakeDataValidationInfo): ExcelJS.DataValidation | nu
   const numeric = (operator: ExcelJS.DataValidationOperator, formulae: unknown[]): ExcelJS.DataValidation => ({ ...common, type: 'decimal', operator, formulae: formulae as number[] });
   switch (rule.criteria) {
     case 'CUSTOM_FORMULA':
-      return { ...common, type: 'custom', formulae: [String(a).replace(/^=/, '')] };
+      return { ...common, type: 'custom', formulae: [naming.formula(String(a).replace(/^=/, ''))] };
     case 'NUMBER_BETWEEN':
       return numeric('between', [a, b]);
     case 'NUMBER_NOT_BETWEEN':
@@ -204,7 +212,7 @@ function validationOf(rule: FakeDataValidationInfo): ExcelJS.DataValidation | nu
     case 'VALUE_IN_LIST':
       return { ...common, type: 'list', formulae: [`"${(a as string[]).join(',')}"`] };
     case 'VALUE_IN_RANGE':
-      return { ...common, type: 'list', formulae: [String(a)] };
+      return { ...common, type: 'list', formulae: [naming.formula(String(a))] };
     default:
       return null;
   }
@@ -225,7 +233,7 @@ function colourScale(rule: FakeConditionalFormatInfo): ExcelJS.ConditionalFormat
 }
 
 /** Writes every sheet's rows into the streaming writer; returns what the package still needs. */
-async function writeSheets(apps: FakeApps, writer: ExcelJS.stream.xlsx.WorkbookWriter, progress?: XlsxProgress): Promise<SheetPlanned[]> {
+async function writeSheets(apps: FakeApps, writer: ExcelJS.stream.xlsx.WorkbookWriter, naming: SheetNaming, progress?: XlsxProgress): Promise<SheetPlanned[]> {
   const planned: SheetPlanned[] = [];
   const styles = new StyleCache();
   for (const name of apps.sheetNames()) {
@@ -236,7 +244,7 @@ async function writeSheets(apps: FakeApps, writer: ExcelJS.stream.xlsx.WorkbookW
     const props = sheetProps(apps, name, rows, cols);
     const views: Partial<ExcelJS.WorksheetView>[] =
       info.frozenRows > 0 || info.frozenColumns > 0 ? [{ state: 'frozen', ySplit: info.frozenRows, xSplit: info.frozenColumns }] : [];
-    const sheet = writer.addWorksheet(name, { views });
+    const sheet = writer.addWorksheet(naming.of(name), { views });
 
     // Column widths: as the add-on set them, else fitted to the header and the first rows.
     const columns: Partial<ExcelJS.Column>[] = [];
@@ -277,7 +285,7 @@ async function writeSheets(apps: FakeApps, writer: ExcelJS.stream.xlsx.WorkbookW
               typeof value === 'string' && ERROR_VALUES.has(value)
                 ? { error: value as ExcelJS.CellErrorValue['error'] }
                 : (value as ExcelJS.CellFormulaValue['result']);
-            cell.value = { formula: formula.slice(1), result, date1904: false } as ExcelJS.CellFormulaValue;
+            cell.value = { formula: naming.formula(formula.slice(1)), result, date1904: false } as ExcelJS.CellFormulaValue;
           } else if (!empty) {
             cell.value = typeof value === 'string' && ERROR_VALUES.has(value) ? { error: value as ExcelJS.CellErrorValue['error'] } : (value as ExcelJS.CellValue);
           }
@@ -305,7 +313,7 @@ async function writeSheets(apps: FakeApps, writer: ExcelJS.stream.xlsx.WorkbookW
 
     for (const merge of info.merges) sheet.mergeCells(merge);
     for (const rule of apps.dataValidations(name)) {
-      const validation = validationOf(rule);
+      const validation = validationOf(rule, naming);
       // The streaming sheet has the same validation list as a Worksheet; exceljs' types leave it out.
       if (validation) (sheet as unknown as { dataValidations: { add(a1: string, rule: ExcelJS.DataValidation): void } }).dataValidations.add(rule.a1, validation);
     }
@@ -341,7 +349,7 @@ const ref = (sheet: string, col: number, row: number, toRow = row) =>
  * periods), every column of the other ranges one series named by its header cell. Cached points
  * let a viewer draw it before any recalculation.
  */
-export function lineChartXml(apps: FakeApps, chart: FakeChartInfo): string {
+export function lineChartXml(apps: FakeApps, chart: FakeChartInfo, naming: SheetNaming): string {
   const headers = chart.numHeaders ?? 1;
   const [categories, ...seriesRanges] = chart.ranges.map(parseRange);
   const dataRow = categories.row + headers;
@@ -365,11 +373,11 @@ export function lineChartXml(apps: FakeApps, chart: FakeChartInfo): string {
       const format = formats[col - 1] || 'General';
       series.push(
         `<c:ser><c:idx val="${index}"/><c:order val="${index}"/>` +
-          `<c:tx><c:strRef><c:f>${xmlText(ref(range.sheet, col, categories.row))}</c:f><c:strCache><c:ptCount val="1"/><c:pt idx="0"><c:v>${xmlText(headerText(range.sheet, col))}</c:v></c:pt></c:strCache></c:strRef></c:tx>` +
+          `<c:tx><c:strRef><c:f>${xmlText(ref(naming.of(range.sheet), col, categories.row))}</c:f><c:strCache><c:ptCount val="1"/><c:pt idx="0"><c:v>${xmlText(headerText(range.sheet, col))}</c:v></c:pt></c:strCache></c:strRef></c:tx>` +
           `<c:spPr><a:ln w="28575" cap="rnd"><a:solidFill><a:srgbClr val="${['4285F4', 'DB4437', 'F4B400', '0F9D58'][index % 4]}"/></a:solidFill><a:round/></a:ln></c:spPr>` +
           '<c:marker><c:symbol val="none"/></c:marker>' +
-          `<c:cat><c:numRef><c:f>${xmlText(ref(categories.sheet, categories.col, dataRow, lastRow))}</c:f>${numCache(categoryValues, categoryFormat)}</c:numRef></c:cat>` +
-          `<c:val><c:numRef><c:f>${xmlText(ref(range.sheet, col, dataRow, lastRow))}</c:f>${numCache(
+          `<c:cat><c:numRef><c:f>${xmlText(ref(naming.of(categories.sheet), categories.col, dataRow, lastRow))}</c:f>${numCache(categoryValues, categoryFormat)}</c:numRef></c:cat>` +
+          `<c:val><c:numRef><c:f>${xmlText(ref(naming.of(range.sheet), col, dataRow, lastRow))}</c:f>${numCache(
             values.map((row) => row[col - 1]),
             format,
           )}</c:numRef></c:val><c:smooth val="0"/></c:ser>`,
@@ -418,7 +426,7 @@ const REL_DRAWING = 'http://schemas.openxmlformats.org/officeDocument/2006/relat
 const REL_CHART = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart';
 
 /** Adds what exceljs' streaming writer cannot write: charts, defined names and Arial as the workbook's default font. */
-async function finishPackage(apps: FakeApps, data: Buffer, planned: SheetPlanned[]): Promise<Buffer> {
+async function finishPackage(apps: FakeApps, data: Buffer, planned: SheetPlanned[], naming: SheetNaming): Promise<Buffer> {
   const zip = await JSZip.loadAsync(data);
   const text = async (name: string) => (await zip.file(name)?.async('string')) ?? null;
   let contentTypes = (await text('[Content_Types].xml'))!;
@@ -435,7 +443,7 @@ async function finishPackage(apps: FakeApps, data: Buffer, planned: SheetPlanned
     const drawingRels: string[] = [];
     charts.forEach((chart, k) => {
       const number = ++chartNumber;
-      zip.file(`xl/charts/chart${number}.xml`, lineChartXml(apps, chart));
+      zip.file(`xl/charts/chart${number}.xml`, lineChartXml(apps, chart, naming));
       overrides.push(`<Override PartName="/xl/charts/chart${number}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>`);
       drawingRels.push(`<Relationship Id="rId${k + 1}" Type="${REL_CHART}" Target="../charts/chart${number}.xml"/>`);
       anchors.push({ row: chart.position?.row ?? 1, column: chart.position?.column ?? 1, chartRelId: `rId${k + 1}`, widthCols: 6 });
@@ -466,7 +474,7 @@ async function finishPackage(apps: FakeApps, data: Buffer, planned: SheetPlanned
     const defined = names
       .map(([name, range]) => {
         const { sheet } = parseRange(range);
-        return `<definedName name="${xmlText(name)}">${xmlText(`${quoted(sheet)}!${absolute(range.slice(range.lastIndexOf('!') + 1))}`)}</definedName>`;
+        return `<definedName name="${xmlText(name)}">${xmlText(`${quoted(naming.of(sheet))}!${absolute(range.slice(range.lastIndexOf('!') + 1))}`)}</definedName>`;
       })
       .join('');
     workbookXml = workbookXml.includes('<definedNames>')
@@ -497,8 +505,9 @@ export async function workbookToXlsx(apps: FakeApps, progress?: XlsxProgress): P
   });
   const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   writer.creator = 'churn-sheet';
-  const planned = await writeSheets(apps, writer, progress);
+  const naming = sheetNaming(apps);
+  const planned = await writeSheets(apps, writer, naming, progress);
   await writer.commit();
   await done;
-  return finishPackage(apps, Buffer.concat(chunks), planned);
+  return finishPackage(apps, Buffer.concat(chunks), planned, naming);
 }
