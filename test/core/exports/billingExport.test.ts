@@ -185,6 +185,26 @@ describe('Baremetrics import template', () => {
   });
 });
 
+test('Stripe\'s Interval Count: every three months is a third of the amount a month, a blank count is one', () => {
+  const lines = STRIPE_CSV.trim().split('\n');
+  const headers = lines[0].split(',');
+  const interval = headers.indexOf('Interval');
+  const withCount = [
+    [...headers.slice(0, interval + 1), 'Interval Count', ...headers.slice(interval + 1)].join(','),
+    ...lines.slice(1).map((line) => {
+      const cells = line.split(',');
+      const count = cells[0] === 'sub_1A' ? '3' : cells[0] === 'sub_1B' ? '' : '1';
+      return [...cells.slice(0, interval + 1), count, ...cells.slice(interval + 1)].join(',');
+    }),
+  ].join('\n');
+  const reading = read(withCount);
+  expect(reading.table.problems).toEqual([]);
+  const amountOf = (customer: string) => reading.table.amounts![reading.table.ids!.indexOf(customer)];
+  expect(amountOf('cus_A')).toBe(30); // 3 seats x 30.00 every 3 months
+  expect(amountOf('cus_B')).toBe(200); // 2400.00 a year, no count given
+  expect(amountOf('cus_C')).toBe(20);
+});
+
 test('rows that cannot be read are reported with their row number', () => {
   const csv = STRIPE_CSV.replace('Pro Monthly,1,usd,month,100.00,past_due', 'Pro Monthly,1,usd,fortnight,100.00,past_due').replace(',Maple Co,m@maple.test,Weekly Box,1,', ',Maple Co,m@maple.test,Weekly Box,lots,');
   const reading = read(csv);
