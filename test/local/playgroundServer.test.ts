@@ -9,7 +9,8 @@ import http from 'node:http';
 import path from 'node:path';
 import { startPlayground, type Playground } from '../../local/playground/server';
 import { MAX_SHEET_NAME_LENGTH, sheetNameForFile, sheetNameProblem } from '../../local/sheetName';
-import { translate } from '../../src/i18n';
+import { translate, type MessageKey } from '../../src/i18n';
+import { STRIPE_CSV } from '../fixtures/billingExports';
 import type { BuildSummary, TableInspection } from '../../src/shared/wizard';
 import { HOSTILE_HEADER, foreignFormulas, formulaCells, hostileCsv, riskyFields } from '../helpers/hostileTable';
 
@@ -148,6 +149,32 @@ describe('a loaded file is data', () => {
     expect(foreignFormulas(formulas, summary.sheetName)).toEqual([]);
     const sheet = workbook.getWorksheet(name)!;
     for (const { row, col, text } of riskyFields(false)) expect([row, col, sheet.getRow(row + 1).getCell(col + 1).value]).toEqual([row, col, text]);
+  });
+
+  test('a Stripe subscriptions export is read by its rules: customers, trials and MRR as the wizard counts them', async () => {
+    const reply = await upload('subscriptions.csv', STRIPE_CSV);
+    expect(reply.status).toBe(200);
+    const name = json(reply).name as string;
+    const inspection = json(await postJson('/run', { name: 'wizardInspect', args: [name, null] })).value as TableInspection;
+    expect(inspection.billingExport?.format).toBe('stripe');
+    expect(inspection.headers[inspection.mapping.id!]).toBe('Customer ID');
+    const request = { sheetName: name, headerRow: inspection.headerRow, firstColumn: inspection.firstColumn, mapping: inspection.mapping, period: 'month', firstPeriod: '', lastPeriod: '', profitPerCustomer: null, output: 'values', chart: false };
+    const summary = json(await postJson('/run', { name: 'wizardBuild', args: [request] })).value as BuildSummary;
+    // The months worked out by hand from ChartMogul's rules (test/core/exports): customers at
+    // start, new, churned, at end; MRR at end.
+    const values = playground.host.apps.values(summary.sheetName);
+    const header = values[0].map(String);
+    const column = (key: MessageKey) => header.indexOf(translate('en', key));
+    const months = values.slice(1).filter((row) => row[0] instanceof Date);
+    expect(summary.customers).toBe(11);
+    expect(months.map((row) => [row[column('table.customersAtStart')], row[column('table.newCustomers')], row[column('table.churned')], row[column('table.customersAtEnd')], row[column('revenue.mrrAtEnd')]])).toEqual([
+      [0, 1, 0, 1, 100],
+      [1, 2, 0, 3, 400],
+      [3, 2, 0, 5, 520],
+      [5, 2, 1, 6, 510],
+      [6, 3, 1, 8, 680],
+      [8, 1, 1, 9, 762],
+    ]);
   });
 
   test('any file name makes a sheet name the download can hold', async () => {
