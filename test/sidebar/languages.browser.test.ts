@@ -81,7 +81,7 @@ test('the language switch changes the sidebar at once and is remembered', async 
   await page.waitForFunction((english) => document.querySelector('#build')?.textContent !== english, before);
   expect(await page.textContent('#build')).not.toBe(before);
   // The switch saves the choice through the server; wait for that round trip.
-  for (let tries = 0; tries < 50 && ![...world.apps.userProperties.values()].includes('pl'); tries++) await page.waitForTimeout(100);
+  for (let tries = 0; tries < 200 && ![...world.apps.userProperties.values()].includes('pl'); tries++) await page.waitForTimeout(100);
   expect([...world.apps.userProperties.values()]).toContain('pl');
   world.addOn.showWizard();
   expect(world.apps.ui.sidebars[1].html).toContain('data-language="pl"');
