@@ -60,7 +60,9 @@ export function LOST_CUSTOMERS(
   const columns = isLeftOut(amounts) ? { start_dates: startDates, end_dates: endDates, ids } : { start_dates: startDates, end_dates: endDates, ids, amounts };
   const { table, timeZone } = readTableArgs(ctx, settings, columns);
   if (!table.span) {
-    return fail(ctx, 'arg.noUsableRows', { arg: 'start_dates', problems: describeProblems(ctx.language, table.problems, table.problemCount) });
+    // With amounts, a row needs both: say so, or the message blames start dates that are fine.
+    const problems = describeProblems(ctx.language, table.problems, table.problemCount);
+    return 'amounts' in columns ? fail(ctx, 'arg.noUsableRevenueRows', { problems }) : fail(ctx, 'arg.noUsableRows', { arg: 'start_dates', problems });
   }
   const window: LostWindow = {
     fromDay: dateArg(ctx, 'from_date', fromDate, timeZone, settings.locale),

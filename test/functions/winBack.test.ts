@@ -72,6 +72,13 @@ describe('LOST_CUSTOMERS', () => {
     expect(errorOf(() => lostCustomers(starts, ends, ids.slice(1)))).toMatch(/^LOST_CUSTOMERS: ids has 6 rows but start_dates has 7\./);
   });
 
+  test('with amounts, no usable row blames the amounts, not start dates that are fine', () => {
+    const { starts, ends, ids } = argsOf(EXAMPLE);
+    const message = errorOf(() => lostCustomers(starts, ends, ids, column(EXAMPLE.map(() => 'n/a'))));
+    expect(message).toMatch(/^LOST_CUSTOMERS: no row has both a usable start date and a usable amount\. Row 1: the amount "n\/a" is not a number\./);
+    expect(errorOf(() => lostCustomers(column(EXAMPLE.map(() => 'soon')), ends, ids))).toMatch(/^LOST_CUSTOMERS: no row of start_dates has a usable start date\. Row 1: the start date "soon" is not a date\./);
+  });
+
   test('rows it cannot use are listed in one last row, with their row number', () => {
     const { starts, ends, ids } = argsOf(EXAMPLE);
     const table = lostCustomers([...starts, ['not a date']], [...ends, ['']], [...ids, ['z']]);
