@@ -14,7 +14,7 @@ import { UserError, translate, type Language, type MessageKey } from '../i18n';
 import type { OutputMode } from '../shared/wizard';
 import type { SourceColumns } from './churnSheetPlan';
 import { FIRST_SHARE_COLUMN, cohortSheetCells, planCohortSheet, type CohortSheetPlan } from './cohortSheetPlan';
-import { ensureGrid, uniqueSheetName } from './sheets';
+import { uniqueSheetName, writeBlock } from './sheets';
 
 export interface CohortSheetInput {
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -59,7 +59,6 @@ export function addCohortSheet(input: CohortSheetInput): string {
 function writeCohortSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, plan: CohortSheetPlan): void {
   const cohorts = plan.periodColumn.length;
   const width = plan.header.length;
-  const height = cohorts + 1;
 
   // One block: header, cohort starts, and the figures (blanks where formulas go).
   const values: unknown[][] = [plan.header];
@@ -73,14 +72,8 @@ function writeCohortSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, plan: Cohor
     notes.push(new Array<string>(width).fill(''));
   }
 
-  // A weekly sheet over years is wider and taller than a new sheet's 1000 x 26 grid.
-  ensureGrid(sheet, height, width);
-  const block = sheet.getRange(1, 1, height, width);
-  // Formats before values, as the churn sheet writes them.
-  block.setNumberFormats(formats);
-  block.setValues(values);
-  block.setFontWeights(weights);
-  block.setNotes(notes);
+  // A weekly sheet over years is wider and taller than a new sheet's 1000 x 26 grid: writeBlock grows it.
+  writeBlock(sheet, { values, formats, weights, notes });
   if (plan.bodyIsFormulas && cohorts > 0) sheet.getRange(2, 2, cohorts, width - 1).setFormulas(plan.body as string[][]);
   sheet.setFrozenRows(1);
 

@@ -11,7 +11,7 @@ import type { TimeZone } from '../core/timezone';
 import { buildWinBackTable, lostCustomers } from '../core/winBack';
 import type { Language } from '../i18n';
 import { planLostSheet, type CarriedColumn, type LostCell } from './lostSheetPlan';
-import { ensureGrid, uniqueSheetName } from './sheets';
+import { uniqueSheetName, writeBlock } from './sheets';
 
 export interface LostSheetInput {
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -77,12 +77,11 @@ export function addLostSheet(input: LostSheetInput): string {
   const name = uniqueSheetName(spreadsheet, plan.baseName);
   const sheet = spreadsheet.insertSheet(name);
   try {
-    ensureGrid(sheet, plan.values.length, plan.width);
-    const block = sheet.getRange(1, 1, plan.values.length, plan.width);
-    // Formats first, so text read from the table ('@') is kept exactly as written.
-    block.setNumberFormats(plan.formats);
-    block.setValues(plan.values);
-    block.setFontWeights(plan.values.map((_, r) => new Array<'bold' | 'normal'>(plan.width).fill(plan.boldRows.includes(r + 1) ? 'bold' : 'normal')));
+    writeBlock(sheet, {
+      values: plan.values,
+      formats: plan.formats,
+      weights: plan.values.map((_, r) => new Array<'bold' | 'normal'>(plan.width).fill(plan.boldRows.includes(r + 1) ? 'bold' : 'normal')),
+    });
     spreadsheet.setActiveSheet(input.churnSheet);
   } catch (error) {
     spreadsheet.deleteSheet(sheet);

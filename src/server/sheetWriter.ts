@@ -5,7 +5,7 @@
  */
 import { translate, type Language } from '../i18n';
 import type { SheetPlan } from './churnSheetPlan';
-import { ensureGrid } from './sheets';
+import { writeBlock } from './sheets';
 
 export function writeChurnSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, plan: SheetPlan, chart: boolean, language: Language): void {
   const bodyRows = plan.periodColumn.length; // below the header: periods, and the title rows of segment blocks
@@ -40,14 +40,7 @@ export function writeChurnSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, plan:
     notes.push(row.map((_, c) => (r === 0 && c < tableWidth ? plan.headerNotes[c] : '')));
   }
 
-  // The grid first: a new sheet has 1000 rows and 26 columns, and a range past them does not exist.
-  ensureGrid(sheet, height, width);
-  const block = sheet.getRange(1, 1, height, width);
-  // Formats before values, so plain-text ('@') cells keep their text and dates land as dates.
-  block.setNumberFormats(formats);
-  block.setValues(values);
-  block.setFontWeights(weights);
-  block.setNotes(notes);
+  writeBlock(sheet, { values, formats, weights, notes });
   if (plan.bodyIsFormulas && bodyRows > 0) sheet.getRange(2, 2, bodyRows, tableWidth - 1).setFormulas(plan.body as string[][]);
   sheet.setFrozenRows(1);
 
