@@ -5,6 +5,7 @@ import { CHARGEBEE_CSV, STRIPE_CSV, pastedCells } from '../fixtures/billingExpor
 import { loadBundle } from '../helpers/bundle';
 import { isoInZone } from '../helpers/dates';
 import { errorOf } from '../helpers/errors';
+import { buildRequest } from '../helpers/wizardSetup';
 
 // The wizard on a pasted Stripe or Chargebee export, on the built bundle against the in-memory
 // spreadsheet. The sheet is in Los Angeles, behind UTC, where the export's "2024-01-31 23:45"
@@ -19,19 +20,17 @@ function world(csv: string) {
   const inspect = (choices: unknown = null) => addOn.wizardInspect('Export', null, choices) as TableInspection;
   const build = (request: Partial<BuildRequest> = {}) => {
     const inspection = inspect(request.billingExport ?? null);
-    return addOn.wizardBuild({
-      sheetName: 'Export',
-      headerRow: inspection.headerRow,
-      firstColumn: inspection.firstColumn,
-      mapping: inspection.mapping,
-      period: 'month',
-      firstPeriod: '',
-      lastPeriod: '',
-      profitPerCustomer: null,
-      output: 'values',
-      chart: false,
-      ...request,
-    }) as BuildSummary;
+    return addOn.wizardBuild(
+      buildRequest({
+        sheetName: 'Export',
+        headerRow: inspection.headerRow,
+        firstColumn: inspection.firstColumn,
+        mapping: inspection.mapping,
+        output: 'values',
+        chart: false,
+        ...request,
+      }),
+    ) as BuildSummary;
   };
   /** The built sheet's months: period, then the columns named, rounded to cents. */
   const months = (sheet: string, keys: MessageKey[]) => {

@@ -11,7 +11,7 @@ import { periodsOf, type Kind, type Row } from '../helpers/bruteForce';
 import { isoInZone } from '../helpers/dates';
 import { errorOf } from '../helpers/errors';
 import { PORTABLE_FUNCTIONS, functionsIn } from '../helpers/formulaFunctions';
-import { ZONE, customerSheet, wizardWorld, type WizardWorld } from '../helpers/wizardSetup';
+import { ZONE, buildRequest, customerSheet, randomRow, rowsOverThreeYears, wizardWorld, type WizardWorld } from '../helpers/wizardSetup';
 import type { BuildRequest, BuildSummary } from '../../src/shared/wizard';
 
 /** The cohort sheet as read back: period starts as ISO dates in the spreadsheet's zone, the rest as values. */
@@ -154,18 +154,11 @@ describe('the cohort sheet on the seed 004 customer table', () => {
 });
 
 describe('live formulas equal the values and the naive count on random tables', () => {
-  const day = fc.integer({ min: 0, max: 700 }).map((d) => new Date(Date.UTC(2023, 0, 1) + d * 86_400_000).toISOString().slice(0, 10));
-  const row = fc.record({ start: day, length: fc.oneof(fc.constant(-1), fc.integer({ min: 0, max: 250 })) }).map(
-    ({ start, length }): Row => ({
-      start,
-      end: length < 0 ? '' : new Date(Date.parse(`${start}T00:00:00Z`) + length * 86_400_000).toISOString().slice(0, 10),
-    }),
-  );
   const period = fc.constantFrom('month', 'week', 'quarter', 'year') as fc.Arbitrary<Kind>;
 
   test('cell by cell, with and without an end column', () => {
     fc.assert(
-      fc.property(fc.array(row, { minLength: 1, maxLength: 30 }), period, fc.boolean(), (rows, kind, withEnd) => {
+      fc.property(fc.array(randomRow, { minLength: 1, maxLength: 30 }), period, fc.boolean(), (rows, kind, withEnd) => {
         const world = wizardWorld(rows, { timeZone: 'Pacific/Auckland' });
         const request: Partial<BuildRequest> = { period: kind, cohorts: true, chart: false };
         if (!withEnd) request.mapping = { id: 0, start: 1, end: null, amount: null, segment: null };
@@ -195,10 +188,7 @@ describe('failures leave nothing behind', () => {
           : target[prop as string],
     });
     const addOn = loadBundle({ ...apps.globals, SpreadsheetApp: broken });
-    const request = {
-      sheetName: 'Customers', headerRow: 0, firstColumn: 0, mapping: { id: 0, start: 1, end: 2, amount: null, segment: null },
-      period: 'month', firstPeriod: '', lastPeriod: '', profitPerCustomer: null, output: 'values', chart: true, cohorts: true,
-    };
+    const request = buildRequest({ output: 'values', cohorts: true });
     expect(errorOf(() => addOn.wizardBuild(request))).toMatch(/Service Spreadsheets failed/);
     expect(apps.sheetNames()).toEqual(['Customers']);
     expect(apps.locks.document.held).toBe(false);
@@ -221,12 +211,7 @@ describe('failures leave nothing behind', () => {
 describe('service calls do not grow with the table', () => {
   /** Calls of a build, less the grid inserts a sheet wider or taller than a new sheet's grid needs (counted apart). */
   function callsFor(rowCount: number, output: 'values' | 'formulas', cohorts: boolean): number {
-    const rows: Row[] = [];
-    for (let i = 0; i < rowCount; i++) {
-      const start = new Date(Date.UTC(2022, 0, 1) + (i % 1000) * 86_400_000).toISOString().slice(0, 10);
-      rows.push({ id: `C${i}`, start, end: i % 3 === 0 ? new Date(Date.UTC(2022, 0, 1) + ((i % 1000) + 90) * 86_400_000).toISOString().slice(0, 10) : '' });
-    }
-    const world = wizardWorld(rows);
+    const world = wizardWorld(rowsOverThreeYears(rowCount));
     world.apps.resetCalls();
     world.build({ output, profitPerCustomer: 10, cohorts });
     const { byMethod } = world.apps.calls;

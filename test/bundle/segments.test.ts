@@ -6,6 +6,7 @@ import { bruteForceTable, type Row } from '../helpers/bruteForce';
 import { loadBundle } from '../helpers/bundle';
 import { isoInZone, sheetsDate } from '../helpers/dates';
 import { errorOf } from '../helpers/errors';
+import { buildRequest } from '../helpers/wizardSetup';
 import type { BuildRequest, BuildSummary, TableInspection } from '../../src/shared/wizard';
 
 // The wizard's "one block per segment" option, on the built bundle against the fake spreadsheet.
@@ -17,20 +18,7 @@ function world(rows: PlanRow[]) {
   const apps = createFakeApps({ timeZone: ZONE, locale: 'en_GB', sheets: { Customers: sheet }, activeSheet: 'Customers' });
   const addOn = loadBundle(apps.globals);
   const build = (request: Partial<BuildRequest>) =>
-    addOn.wizardBuild({
-      sheetName: 'Customers',
-      headerRow: 0,
-      firstColumn: 0,
-      mapping: { id: 0, start: 1, end: 2, amount: null, segment: 3 },
-      period: 'month',
-      firstPeriod: '',
-      lastPeriod: '',
-      profitPerCustomer: null,
-      output: 'formulas',
-      chart: true,
-      segments: true,
-      ...request,
-    }) as BuildSummary;
+    addOn.wizardBuild(buildRequest({ mapping: { id: 0, start: 1, end: 2, amount: null, segment: 3 }, segments: true, ...request })) as BuildSummary;
   /** The sheet's first 10 columns as shown, dates as ISO days, below the header. */
   const shown = (name: string) =>
     apps

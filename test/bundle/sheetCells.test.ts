@@ -2,7 +2,7 @@ import { createFakeApps, type FakeApps } from '../../local/appsScript/appsScript
 import { loadBundle, type BundleContext } from '../helpers/bundle';
 import { isoInZone, serialOf, sheetsDate } from '../helpers/dates';
 import { notCarriedByScriptRun } from '../helpers/scriptRun';
-import { wizardWorld } from '../helpers/wizardSetup';
+import { buildRequest, wizardWorld } from '../helpers/wizardSetup';
 import type { Row } from '../helpers/bruteForce';
 import type { BuildRequest, BuildSummary, TableInspection } from '../../src/shared/wizard';
 
@@ -33,20 +33,7 @@ function world(zone: string, typedRows: string[][], options: { locale?: string; 
   return {
     apps,
     addOn,
-    build: (request) =>
-      addOn.wizardBuild({
-        sheetName,
-        headerRow: 0,
-        firstColumn: 0,
-        mapping: { id: 0, start: 1, end: 2, amount: null, segment: 3 },
-        period: 'month',
-        firstPeriod: '',
-        lastPeriod: '',
-        profitPerCustomer: null,
-        output: 'formulas',
-        chart: true,
-        ...request,
-      }) as BuildSummary,
+    build: (request) => addOn.wizardBuild(buildRequest({ sheetName, mapping: { id: 0, start: 1, end: 2, amount: null, segment: 3 }, ...request })) as BuildSummary,
     inspect: () => addOn.wizardInspect(sheetName, null) as TableInspection,
   };
 }

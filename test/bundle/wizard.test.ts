@@ -4,9 +4,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SEED_004_MONTHS, seed004Rows } from '../fixtures/seed004';
 import { DIST } from '../helpers/bundle';
-import { bruteForceTable, type Row } from '../helpers/bruteForce';
+import { bruteForceTable } from '../helpers/bruteForce';
 import { PORTABLE_FUNCTIONS, functionsIn } from '../helpers/formulaFunctions';
-import { customerSheet, wizardWorld } from '../helpers/wizardSetup';
+import { customerSheet, randomRow, rowsOverThreeYears, wizardWorld } from '../helpers/wizardSetup';
 import { errorOf } from '../helpers/errors';
 
 const HEADER = [
@@ -106,17 +106,10 @@ describe('the wizard on the seed 004 customer table (dist/Code.js against the fa
 });
 
 describe('live formulas equal the engine on random tables', () => {
-  const day = fc.integer({ min: 0, max: 700 }).map((d) => new Date(Date.UTC(2023, 0, 1) + d * 86_400_000).toISOString().slice(0, 10));
-  const row = fc.record({ start: day, length: fc.oneof(fc.constant(-1), fc.integer({ min: 0, max: 250 })) }).map(
-    ({ start, length }): Row => ({
-      start,
-      end: length < 0 ? '' : new Date(Date.parse(`${start}T00:00:00Z`) + length * 86_400_000).toISOString().slice(0, 10),
-    }),
-  );
 
   test('cell by cell, and both match the independent count', () => {
     fc.assert(
-      fc.property(fc.array(row, { minLength: 1, maxLength: 40 }), fc.constantFrom('month', 'week', 'quarter') as fc.Arbitrary<'month' | 'week' | 'quarter'>, (rows, period) => {
+      fc.property(fc.array(randomRow, { minLength: 1, maxLength: 40 }), fc.constantFrom('month', 'week', 'quarter') as fc.Arbitrary<'month' | 'week' | 'quarter'>, (rows, period) => {
         const world = wizardWorld(rows, { timeZone: 'Pacific/Auckland' });
         const live = world.table(world.build({ output: 'formulas', period }).sheetName);
         const values = world.table(world.build({ output: 'values', period }).sheetName);
@@ -217,12 +210,7 @@ describe('tables live formulas cannot reproduce', () => {
 
 describe('service calls do not grow with the table', () => {
   function callsFor(rowCount: number, output: 'values' | 'formulas'): number {
-    const rows: Row[] = [];
-    for (let i = 0; i < rowCount; i++) {
-      const start = new Date(Date.UTC(2022, 0, 1) + (i % 1000) * 86_400_000).toISOString().slice(0, 10);
-      rows.push({ id: `C${i}`, start, end: i % 3 === 0 ? new Date(Date.UTC(2022, 0, 1) + ((i % 1000) + 90) * 86_400_000).toISOString().slice(0, 10) : '' });
-    }
-    const world = wizardWorld(rows);
+    const world = wizardWorld(rowsOverThreeYears(rowCount));
     world.apps.resetCalls();
     world.build({ output, profitPerCustomer: 10 });
     return world.apps.calls.total;

@@ -10,7 +10,7 @@ import { loadBundle } from '../helpers/bundle';
 import { sheetsDate } from '../helpers/dates';
 import { withCpuMs } from '../helpers/cpuTime';
 import { errorOf } from '../helpers/errors';
-import { wizardWorld, type WizardWorld } from '../helpers/wizardSetup';
+import { buildRequest, wizardWorld, type WizardWorld } from '../helpers/wizardSetup';
 
 // The seed table runs from 2023-01-01 to 2024-02-29.
 const SPAN = { first: '2023-01-01', last: '2024-02-29' };
@@ -74,19 +74,9 @@ function longWorld(first: string, last: string, plans: number) {
   const apps = createFakeApps({ timeZone: zone, locale: 'en_GB', sheets: { Customers: rows }, activeSheet: 'Customers' });
   const addOn = loadBundle(apps.globals);
   const build = (request: Partial<BuildRequest>) =>
-    addOn.wizardBuild({
-      sheetName: 'Customers',
-      headerRow: 0,
-      firstColumn: 0,
-      mapping: { id: 0, start: 1, end: 2, amount: null, segment: 3 },
-      period: 'week',
-      firstPeriod: '',
-      lastPeriod: '',
-      profitPerCustomer: null,
-      output: 'values',
-      chart: false,
-      ...request,
-    }) as BuildSummary;
+    addOn.wizardBuild(
+      buildRequest({ mapping: { id: 0, start: 1, end: 2, amount: null, segment: 3 }, period: 'week', output: 'values', chart: false, ...request }),
+    ) as BuildSummary;
   return { apps, build };
 }
 

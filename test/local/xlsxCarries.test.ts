@@ -14,6 +14,8 @@ import { createHost } from '../../local/host';
 import { largerSample } from '../../local/samples';
 import { workbookToXlsx } from '../../local/xlsx';
 import { main } from '../../local/cli';
+import type { TableInspection } from '../../src/shared/wizard';
+import { buildRequest } from '../helpers/wizardSetup';
 import { ROOT, SAMPLE, parseJson, runCli, tempDir, writeInto, type ChurnJson } from './cliRun';
 
 const ENV = { TZ: 'Europe/Riga' };
@@ -133,20 +135,10 @@ describe('the playground\'s workbook: template and cohorts', () => {
 
   beforeAll(async () => {
     const host = createHost({ root: ROOT, sheets: { Customers: largerSample('Europe/Riga') }, activeSheet: 'Customers', timeZone: 'Europe/Riga', locale: 'en_GB' });
-    const inspection = host.addOn.wizardInspect('Customers', null) as { headerRow: number; firstColumn: number; mapping: unknown };
-    host.addOn.wizardBuild({
-      sheetName: 'Customers',
-      headerRow: inspection.headerRow,
-      firstColumn: inspection.firstColumn,
-      mapping: inspection.mapping,
-      period: 'month',
-      firstPeriod: '',
-      lastPeriod: '',
-      profitPerCustomer: null,
-      output: 'values',
-      chart: true,
-      cohorts: true,
-    });
+    const inspection = host.addOn.wizardInspect('Customers', null) as TableInspection;
+    host.addOn.wizardBuild(
+      buildRequest({ headerRow: inspection.headerRow, firstColumn: inspection.firstColumn, mapping: inspection.mapping, output: 'values', cohorts: true }),
+    );
     host.addOn.wizardInsertTemplate(true);
     host.addOn.wizardInsertTemplate(false);
     const data = await workbookToXlsx(host.apps);
