@@ -217,7 +217,8 @@ export class TimeZone {
   /**
    * The first instant of the given day in this zone: local midnight, or where a daylight-saving
    * jump skips midnight, the instant of the jump. Each offset in force around that day gives a
-   * candidate; the earliest one that falls on the day is its start.
+   * candidate; the earliest one that falls on the day is its start. A day the zone skipped whole
+   * (Pacific/Kiritimati's 1994-12-31, Pacific/Apia's 2011-12-30) has no instant: Infinity.
    */
   startOfDay(dayNumber: number): number {
     const wallMidnight = dayNumber * MS_PER_DAY;

@@ -38,7 +38,7 @@ export function parsePeriod(ctx: CallContext, value: Cell | Grid): PeriodKind {
 }
 
 
-export function periodTableRow(row: PeriodRow, startOf: (day: number) => Date): (Date | number | string)[] {
+export function periodTableRow(row: PeriodRow, startOf: (day: number) => Date | string): (Date | number | string)[] {
   return [startOf(row.startDay), ...periodFigures(row)];
 }
 

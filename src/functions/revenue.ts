@@ -125,7 +125,7 @@ export function CUSTOMER_LTV(ctx: CallContext, arpa: Cell | Grid, churnRate: Cel
   );
 }
 
-export function revenueTableRow(row: RevenueRow, startOf: (day: number) => Date): (Date | number | string)[] {
+export function revenueTableRow(row: RevenueRow, startOf: (day: number) => Date | string): (Date | number | string)[] {
   return [startOf(row.startDay), ...revenueFigures(row)];
 }
 

@@ -103,19 +103,22 @@ export function readTableArgs(ctx: CallContext, settings: SheetSettings, args: T
 }
 
 /**
- * The first instant of a period's first day as a Date, made once per day: every segment's block
- * repeats the same periods, and the zone lookup costs more than the rest of a row. Sheets only
- * reads the values returned, so the blocks may share one Date.
+ * A day as the cell that shows it: the Date of its first instant, made once per day (every
+ * segment's block repeats the same periods, and the zone lookup costs more than the rest of a
+ * row; Sheets only reads the values returned, so the blocks may share one Date). A day the
+ * spreadsheet's zone skipped whole has no instant a Date could hold, so it is shown as its
+ * ISO text ("1994-12-31" in Pacific/Kiritimati) rather than as a neighbouring day.
  */
-export function periodStarts(timeZone: TimeZone): (day: number) => Date {
-  const known = new Map<number, Date>();
+export function periodStarts(timeZone: TimeZone): (day: number) => Date | string {
+  const known = new Map<number, Date | string>();
   return (day) => {
-    let date = known.get(day);
-    if (date === undefined) {
-      date = new Date(timeZone.startOfDay(day));
-      known.set(day, date);
+    let cell = known.get(day);
+    if (cell === undefined) {
+      const start = timeZone.startOfDay(day);
+      cell = Number.isFinite(start) ? new Date(start) : isoFromDay(day);
+      known.set(day, cell);
     }
-    return date;
+    return cell;
   };
 }
 

@@ -146,3 +146,15 @@ test('LOST_CUSTOMERS shows an id longer than a cell holds cut short, and still o
   expect(table[1][0]).toBe(`${'x'.repeat(100)}…`);
   expect(table[1][3]).toBe(60);
 });
+
+test('a day the spreadsheet\'s zone skipped whole is shown as its date in text, never as another day or an invalid Date', () => {
+  // Kiribati moved across the date line: in Pacific/Kiritimati the clock went from 30 December
+  // 1994 straight to 1 January 1995. A table typed as text can still name the 31st.
+  const kiritimati = loadBundle(spreadsheetSettings('Pacific/Kiritimati', 'en_GB'));
+  const table = kiritimati.LOST_CUSTOMERS(column(['1994-12-31', '1994-12-20']), column(['1995-03-01', '1994-12-31']), column(['a', 'b'])) as Table;
+  const byId = new Map(table.slice(1).map((row) => [row[0], row]));
+  expect(byId.get('a')!.slice(1, 4)).toEqual(['1994-12-31', expect.any(Date), 60]);
+  expect(isoInZone(byId.get('a')![2] as Date, 'Pacific/Kiritimati')).toBe('1995-03-01');
+  expect(byId.get('b')!.slice(1, 4)).toEqual([expect.any(Date), '1994-12-31', 11]);
+  expect(isoInZone(byId.get('b')![1] as Date, 'Pacific/Kiritimati')).toBe('1994-12-20');
+});
