@@ -16,10 +16,14 @@ export function sheetsForHyperFormula(workbook: ExcelJS.Workbook): Record<string
   const sheets: Record<string, RawCellContent[][]> = {};
   for (const sheet of workbook.worksheets) {
     const rows: RawCellContent[][] = [];
-    for (let r = 1; r <= sheet.rowCount; r++) {
+    // exceljs works columnCount out from every row each time it is read: read it once.
+    const rowCount = sheet.rowCount;
+    const columnCount = sheet.columnCount;
+    for (let r = 1; r <= rowCount; r++) {
       const cells: RawCellContent[] = [];
-      for (let c = 1; c <= sheet.columnCount; c++) {
-        const value = sheet.getRow(r).getCell(c).value;
+      const row = sheet.getRow(r);
+      for (let c = 1; c <= columnCount; c++) {
+        const value = row.getCell(c).value;
         if (value instanceof Date) cells.push(serialOfDate(value));
         else if (value && typeof value === 'object' && 'formula' in value) cells.push(`=${value.formula}`);
         else if (value === null || value === undefined) cells.push(null);
