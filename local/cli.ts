@@ -19,7 +19,6 @@ import { closeSync, existsSync, fsyncSync, linkSync, openSync, readFileSync, rea
 import path from 'node:path';
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import { isoFromDay } from '../src/core/calendar';
 import { TimeZone } from '../src/core/timezone';
 import { languageOfLocale, translate, type Language, type MessageKey, type MessageParams } from '../src/i18n';
 import { isPeriodKind } from '../src/core/periods';
@@ -45,6 +44,7 @@ import {
 } from './cliOptions';
 import { asSheetValues, readTableFile, type TableFileReport, type TableRows } from './tableFile';
 import { workbookToXlsx } from './xlsx';
+import { churnTable } from './churnJson';
 import { routeBuild, runDuckDbBuild } from './duckdbBuild';
 import { runSqlCommand } from './sqlCommand';
 
@@ -310,24 +310,6 @@ function looksLikeHeaderRow(row: readonly unknown[]): boolean {
 }
 
 const errorText = (error: unknown) => (error && typeof error === 'object' && 'message' in error ? String((error as Error).message) : String(error));
-
-/**
- * The built sheet's table: its header and the period rows, dates as ISO days, blank cells as null;
- * with segment blocks (--segments), the total's rows and then each segment's, under its title.
- */
-function churnTable(values: unknown[][], zone: TimeZone): { header: string[]; rows: unknown[][]; segments: { segment: string; rows: unknown[][] }[] } {
-  const headerRow = values[0] ?? [];
-  let width = 0;
-  while (width < headerRow.length && headerRow[width] !== '') width++;
-  const cell = (value: unknown) => (value instanceof Date ? isoFromDay(zone.dayOf(value.getTime())) : value === '' ? null : value);
-  const rows: unknown[][] = [];
-  const segments: { segment: string; rows: unknown[][] }[] = [];
-  for (const row of values.slice(1)) {
-    if (row[0] instanceof Date) (segments.length > 0 ? segments[segments.length - 1].rows : rows).push(row.slice(0, width).map(cell));
-    else if (typeof row[0] === 'string' && row[0] !== '' && row.slice(1, width).every((value) => value === '')) segments.push({ segment: row[0], rows: [] });
-  }
-  return { header: headerRow.slice(0, width).map(String), rows, segments };
-}
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const language = cliLanguage(io.env);

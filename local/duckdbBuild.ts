@@ -6,7 +6,8 @@
  * in-memory spreadsheet, then saved with local/xlsx.ts.
  *
  * The workbook has no customer sheet (the table would not fit in one); an "About" sheet says so,
- * with the file's name and the day the figures were computed. Live formulas, the win-back list
+ * with the file's name and the day the figures were computed. With --segments, each segment's
+ * block follows the total, in the add-on's order of blocks. Live formulas, the win-back list
  * and the lost-profit column need the table in the workbook or the add-on's engine, so they are
  * refused with a message rather than silently left out.
  */
@@ -17,14 +18,16 @@ import type { PeriodRow } from '../src/core/churnTable';
 import { detectColumns } from '../src/core/columns';
 import { isPeriodKind, type PeriodKind } from '../src/core/periods';
 import type { RevenueRow } from '../src/core/revenue';
+import { segmentKey, segmentKeyOrder } from '../src/core/segments';
 import { TimeZone } from '../src/core/timezone';
 import { translate, type Language, type MessageKey, type MessageParams } from '../src/i18n';
-import { planChurnSheet } from '../src/server/churnSheetPlan';
+import { planChurnSheet, type PlanBlock } from '../src/server/churnSheetPlan';
 import { writeChurnSheet } from '../src/server/sheetWriter';
 import { DIALECTS } from '../src/sql/dialects';
 import { churnSql, type SqlColumns } from '../src/sql/statement';
 // No formula engine: this sheet holds values, and the CLI never loads HyperFormula (GPL-3).
 import { createFakeAppsWith } from './appsScript/fakeApps';
+import { churnTable } from './churnJson';
 import { inputOf, nextOption } from './cliOptions';
 import { workbookToXlsx } from './xlsx';
 
@@ -42,8 +45,10 @@ export interface DuckDbBuildOptions {
   period: PeriodKind;
   force: boolean;
   json: boolean;
+  /** --segments: a block per segment below the total. */
+  segments: boolean;
   /** Columns named on the command line (--start "Signup"), instead of the ones found by their headers. */
-  chosen: Partial<Record<'start' | 'end' | 'id' | 'amount', string>>;
+  chosen: Partial<Record<'start' | 'end' | 'id' | 'amount' | 'segment', string>>;
 }
 
 /** Whether a CSV has more data rows than `limit`, reading no further than needed. */
@@ -93,7 +98,7 @@ const inputError = (language: Language, key: MessageKey, params: MessageParams =
 /** The options of `build` that the DuckDB path honours; the others are refused by name. */
 export function parseDuckDbArgs(argv: string[], language: Language): DuckDbBuildOptions {
   const args = argv.slice(1); // after "build"
-  const options: DuckDbBuildOptions = { input: '', output: null, period: 'month', force: false, json: false, chosen: {} };
+  const options: DuckDbBuildOptions = { input: '', output: null, period: 'month', force: false, json: false, segments: false, chosen: {} };
   const positional: string[] = [];
   while (args.length > 0) {
     const { arg, valueOf } = nextOption(args, (key, params) => usageError(language, key, params));
@@ -115,7 +120,11 @@ export function parseDuckDbArgs(argv: string[], language: Language): DuckDbBuild
       case '--end':
       case '--id':
       case '--amount':
+      case '--segment':
         options.chosen[arg.slice(2) as 'start'] = valueOf();
+        break;
+      case '--segments':
+        options.segments = true;
         break;
       case '--locale':
         valueOf(); // DuckDB's reader decides how dates written as text are read
@@ -132,8 +141,6 @@ export function parseDuckDbArgs(argv: string[], language: Language): DuckDbBuild
       case '--profit':
       case '--win-back':
       case '--cohorts':
-      case '--segments':
-      case '--segment':
       case '--first':
       case '--last':
       case '--method':
@@ -175,8 +182,11 @@ export function fileReader(file: string): string {
 export interface DuckDbTables {
   headers: string[];
   columns: SqlColumns;
+  /** The total: all customers. */
   rows: PeriodRow[];
   revenue: RevenueRow[] | undefined;
+  /** With --segments, one block per segment after the total, titled by its name. */
+  segmentBlocks: PlanBlock[];
   customers: number;
   /** Rows of the file, counted or not. */
   rowCount: number;
@@ -188,8 +198,43 @@ const dayOf = (iso: unknown) => {
   return dayFromCivil(y, m, d);
 };
 
-/** The churn table (and the revenue table, with an amount column) of a file, computed in DuckDB. */
-export async function computeWithDuckDb(file: string, period: PeriodKind, timeZone: string, language: Language, chosen: DuckDbBuildOptions['chosen'] = {}): Promise<DuckDbTables> {
+/** A churn statement's row as the engine's PeriodRow; `at` is where the period start is (after the segment label, with segments). */
+function periodRowOf(r: unknown[], at: number): PeriodRow {
+  return {
+    startDay: dayOf(r[at]),
+    customersAtStart: num(r[at + 1]),
+    newCustomers: num(r[at + 2]),
+    reactivated: num(r[at + 3]),
+    churned: num(r[at + 4]),
+    churnedNew: num(r[at + 5]),
+    customersAtEnd: num(r[at + 6]),
+  };
+}
+
+/**
+ * The statement's rows cut into blocks: every block holds every period of the span (the
+ * statement crosses blocks with periods), so the total's length cuts the rest; a title is the
+ * block's label.
+ */
+function blocksOf(result: unknown[][], segmented: boolean): { label: string; rows: unknown[][] }[] {
+  if (!segmented) return [{ label: '', rows: result }];
+  const first = result.length > 0 ? result[0][0] : undefined;
+  let periods = 0;
+  while (periods < result.length && result[periods][0] === first) periods++;
+  const blocks: { label: string; rows: unknown[][] }[] = [];
+  for (let i = 0; i < result.length; i += Math.max(periods, 1)) blocks.push({ label: String(result[i][0] ?? ''), rows: result.slice(i, i + periods) });
+  return blocks;
+}
+
+/** The churn table (and the revenue table, with an amount column) of a file, computed in DuckDB; with `segments`, one block per segment too. */
+export async function computeWithDuckDb(
+  file: string,
+  period: PeriodKind,
+  timeZone: string,
+  language: Language,
+  chosen: DuckDbBuildOptions['chosen'] = {},
+  segments = false,
+): Promise<DuckDbTables> {
   const connection = await connect(language);
   const from = fileReader(file);
   const described = (await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${from}`)).getRowsJson();
@@ -206,47 +251,58 @@ export async function computeWithDuckDb(file: string, period: PeriodKind, timeZo
   if (mapping.start === null) {
     throw inputError(language, 'cli.noStartColumn', { file, choose: translate(language, 'wizard.noStartColumn'), columns: headers.map((h) => `"${h}"`).join(', ') });
   }
+  if (segments && mapping.segment === null) throw inputError(language, 'wizard.noSegmentColumn');
   const columns: SqlColumns = { start: headers[mapping.start] };
   if (mapping.end !== null) columns.end = headers[mapping.end];
   if (mapping.id !== null) columns.id = headers[mapping.id];
   if (mapping.amount !== null) columns.amount = headers[mapping.amount];
+  if (segments) columns.segment = headers[mapping.segment!];
   // An instant (TIMESTAMP WITH TIME ZONE) is a day in the spreadsheet's zone; a DATE or a plain TIMESTAMP is the day it shows.
   const instant = (index: number | null) => index !== null && types[index].includes('TIME ZONE');
   // The file is read once, only its mapped columns, into a table both statements and the row count use.
   const used = [...new Set(Object.values(columns) as string[])];
   await connection.run(`CREATE TEMP TABLE customers AS SELECT ${used.map((c) => DIALECTS.duckdb.identifier(c)).join(', ')} FROM ${from}`);
   const rowCount = num((await connection.runAndReadAll('SELECT COUNT(*) FROM customers')).getRowsJson()[0][0]);
-  const base = { dialect: 'duckdb' as const, table: 'customers', period, timeZone, instants: { start: instant(mapping.start), end: instant(mapping.end) } };
-  const churn = (await connection.runAndReadAll(churnSql({ ...base, columns, kind: 'churn' }))).getRowsJson();
-  const rows: PeriodRow[] = churn.map((r) => ({
-    startDay: dayOf(r[0]),
-    customersAtStart: num(r[1]),
-    newCustomers: num(r[2]),
-    reactivated: num(r[3]),
-    churned: num(r[4]),
-    churnedNew: num(r[5]),
-    customersAtEnd: num(r[6]),
-  }));
-  let revenue: RevenueRow[] | undefined;
+  const blankTitle = translate(language, 'table.blankSegment');
+  const base = {
+    dialect: 'duckdb' as const,
+    table: 'customers',
+    period,
+    timeZone,
+    instants: { start: instant(mapping.start), end: instant(mapping.end) },
+    labels: { all: '', blank: blankTitle },
+  };
+  const at = segments ? 1 : 0;
+  const churn = blocksOf((await connection.runAndReadAll(churnSql({ ...base, columns, kind: 'churn' }))).getRowsJson(), segments);
+  const blocks: PlanBlock[] = churn.map(({ label, rows }, b) => ({ title: b === 0 ? null : label, rows: rows.map((r) => periodRowOf(r, at)) }));
   if (columns.amount !== undefined) {
-    const money = (await connection.runAndReadAll(churnSql({ ...base, columns, kind: 'revenue' }))).getRowsJson();
-    const byDay = new Map(money.map((r) => [dayOf(r[0]), r]));
-    // The revenue table leaves out rows without a usable amount, so its periods can be fewer: zeros there.
-    revenue = rows.map((row) => {
-      const r = byDay.get(row.startDay);
-      const at = (i: number) => (r ? num(r[i]) : 0);
-      return { startDay: row.startDay, mrrAtStart: at(1), newMrr: at(2), reactivationMrr: at(3), expansionMrr: at(4), contractionMrr: at(5), churnedMrr: at(6), mrrAtEnd: at(7) };
-    });
+    const money = blocksOf((await connection.runAndReadAll(churnSql({ ...base, columns, kind: 'revenue' }))).getRowsJson(), segments);
+    const byBlock = new Map(money.map(({ label, rows }, b) => [b === 0 ? null : label, new Map(rows.map((r) => [dayOf(r[at]), r]))]));
+    // The revenue table leaves out rows without a usable amount, so its periods (and blocks) can be fewer: zeros there.
+    for (const block of blocks) {
+      const byDay = byBlock.get(block.title);
+      block.revenue = block.rows.map((row) => {
+        const r = byDay?.get(row.startDay);
+        const value = (i: number) => (r ? num(r[at + i]) : 0);
+        return { startDay: row.startDay, mrrAtStart: value(1), newMrr: value(2), reactivationMrr: value(3), expansionMrr: value(4), contractionMrr: value(5), churnedMrr: value(6), mrrAtEnd: value(7) };
+      });
+    }
   }
   connection.closeSync?.();
-  const customers = rows.reduce((sum, row) => sum + row.newCustomers, 0);
-  return { headers, columns, rows, revenue, customers, rowCount };
+  // The statement orders segments by code point; the add-on's blocks follow its own order of names, the blank segment last.
+  const order = segmentKeyOrder();
+  const keyOfBlock = (block: PlanBlock) => (block.title === blankTitle ? '' : segmentKey(block.title ?? ''));
+  // An empty table gives no rows at all, not even the total's.
+  const [total = { title: null, rows: [] }, ...segmentBlocks] = blocks;
+  segmentBlocks.sort((a, b) => order(keyOfBlock(a), keyOfBlock(b)));
+  const customers = total.rows.reduce((sum, row) => sum + row.newCustomers, 0);
+  return { headers, columns, rows: total.rows, revenue: total.revenue, segmentBlocks, customers, rowCount };
 }
 
 /** The workbook: the churn sheet as values, and the "About" sheet in place of the customer table. */
 export async function duckDbWorkbook(file: string, tables: DuckDbTables, period: PeriodKind, timeZone: string, language: Language, today: string): Promise<{ xlsx: Buffer; sheetName: string; header: string[]; values: unknown[][] }> {
   const plan = planChurnSheet({
-    blocks: [{ title: null, rows: tables.rows, revenue: tables.revenue }],
+    blocks: [{ title: null, rows: tables.rows, revenue: tables.revenue }, ...tables.segmentBlocks],
     kind: period,
     output: 'values',
     source: { sheetName: path.basename(file), startColumn: 1, endColumn: null, firstDataRow: 2, lastRow: 2, wholeColumns: false },
@@ -299,7 +355,7 @@ export async function runDuckDbBuild(argv: string[], io: DuckDbIo, language: Lan
     if (output !== null && existsSync(output) && !options.force) throw inputError(language, 'cli.outputExists', { file: output });
     const timeZone = zoneOf(io.env);
     io.stderr(`${translate(language, 'cli.duckdb.computing', { file: input })}\n`);
-    const tables = await computeWithDuckDb(input, options.period, timeZone, language, options.chosen);
+    const tables = await computeWithDuckDb(input, options.period, timeZone, language, options.chosen, options.segments);
     const today = isoFromDay(TimeZone.named(timeZone).dayOf(Date.now()));
     const book = await duckDbWorkbook(input, tables, options.period, timeZone, language, today);
     if (output !== null) {
@@ -316,9 +372,10 @@ export async function runDuckDbBuild(argv: string[], io: DuckDbIo, language: Lan
     const done = translate(language, 'ui.done', { sheet: book.sheetName, periods: tables.rows.length, customers: tables.customers });
     io.stderr(`${done}${output === null ? '' : translate(language, 'cli.wrote', { file: output })}\n`);
     if (options.json) {
-      const width = 10; // the churn columns up to the retention rate, as the add-on's build prints
-      const rows = book.values.slice(1, tables.rows.length + 1).map((row, i) => row.slice(0, width).map((cell, c) => (c === 0 ? isoFromDay(tables.rows[i].startDay) : cell === '' ? null : cell)));
-      io.stdout(`${JSON.stringify({ sheet: book.sheetName, period: options.period, output: 'values', engine: 'duckdb', customers: tables.customers, header: book.header.slice(0, width), rows }, null, 2)}\n`);
+      // Read from the sheet as the add-on's build reads its own, so both print the same table.
+      const { header, rows, segments } = churnTable(book.values, TimeZone.named(timeZone));
+      const json = { sheet: book.sheetName, period: options.period, output: 'values', engine: 'duckdb', customers: tables.customers, header, ...(segments.length > 0 ? { segments } : {}), rows };
+      io.stdout(`${JSON.stringify(json, null, 2)}\n`);
     }
     return 0;
   } catch (error) {

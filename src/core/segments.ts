@@ -63,6 +63,12 @@ function nameOrder(): (a: string, b: string) => number {
   }
 }
 
+/** The order of segment blocks by their keys (segmentKey): names as nameOrder reads them, ties by code point, the blank segment ('') last. */
+export function segmentKeyOrder(): (a: string, b: string) => number {
+  const compare = nameOrder();
+  return (a, b) => (a === b ? 0 : a === '' ? 1 : b === '' ? -1 : compare(a, b) || (a < b ? -1 : 1));
+}
+
 /**
  * The table's rows grouped by segment, in the order of their names (case-insensitive), the
  * blank segment last. O(rows): one pass to group, one to copy each row into its part.
@@ -79,8 +85,8 @@ export function splitBySegment(table: CustomerTable & { segments: string[] }): S
     else groups.set(key, { name, rows: [i] });
   }
 
-  const compare = nameOrder();
-  const ordered = [...groups.entries()].sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : compare(a, b) || (a < b ? -1 : a > b ? 1 : 0)));
+  const order = segmentKeyOrder();
+  const ordered = [...groups.entries()].sort(([a], [b]) => order(a, b));
   return ordered.map(([key, { name, rows }]) => {
     const part: CustomerTable = {
       startDays: Int32Array.from(rows, (i) => startDays[i]),

@@ -51,6 +51,9 @@ describe('churn-sheet sql', () => {
   });
 });
 
+/** JSON numbers to 12 significant digits: the two engines may differ in the last bits of a rate. */
+const rounded = (_key: string, value: unknown) => (typeof value === 'number' ? Number(value.toPrecision(12)) : value);
+
 describe('churn-sheet build on DuckDB', () => {
   const dir = tempDir();
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -117,6 +120,42 @@ describe('churn-sheet build on DuckDB', () => {
       }),
       { numRuns: 12 },
     );
+  });
+
+  test('--segments: every cell of every segment block agrees, blocks in the add-on\'s order, and --json prints the same table', async () => {
+    const row = fc.record({
+      id: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g'),
+      start: fc.integer({ min: 0, max: 500 }),
+      length: fc.option(fc.integer({ min: 0, max: 300 })),
+      amount: fc.constantFrom(0, 10, 19.99, 50),
+      // Accents and numbers order differently by code point than as names: Équipe before Pro, Plan 9 before Plan 10.
+      plan: fc.constantFrom('Pro', 'Basic', 'Équipe', 'zeta', 'Plan 9', 'Plan 10', ''),
+    });
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 30 }), async (rows) => {
+        run++;
+        const iso = (offset: number) => new Date(Date.UTC(2023, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
+        const csv = path.join(dir, `segments-${run}.csv`);
+        writeFileSync(csv, ['Customer ID,Start date,End date,MRR,Plan', ...rows.map((r) => `${r.id},${iso(r.start)},${r.length === null ? '' : iso(r.start + r.length)},${r.amount},${r.plan}`)].join('\n') + '\n');
+        const [viaAddOn, viaDuckDb] = [path.join(dir, `segments-${run}-a.xlsx`), path.join(dir, `segments-${run}-d.xlsx`)];
+        const addOn = await runCli(['build', csv, '-o', viaAddOn, '--values', '--segments', '--json']);
+        const duckDb = await runCli(['build', csv, '-o', viaDuckDb, '--segments', '--json', '--engine', 'duckdb']);
+        expect([addOn.code, duckDb.code]).toEqual([0, 0]);
+        expect((await churnSheet(viaDuckDb)).cells).toEqual((await churnSheet(viaAddOn)).cells);
+        const [a, d] = [JSON.parse(addOn.stdout), JSON.parse(duckDb.stdout)];
+        const named = new Set(rows.map((r) => r.plan).filter((plan) => plan !== ''));
+        expect(a.segments.map((s: { segment: string }) => s.segment).filter((name: string) => name !== '(no segment)')).toHaveLength(named.size);
+        for (const key of ['header', 'rows', 'segments']) expect([key, JSON.stringify(d[key], rounded)]).toEqual([key, JSON.stringify(a[key], rounded)]);
+      }),
+      { numRuns: 8 },
+    );
+  });
+
+  test('--segments with no segment column in the file says so', async () => {
+    const result = await runCli(['build', SAMPLE, '-o', path.join(dir, 'no-segments.xlsx'), '--segments', '--engine', 'duckdb']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Choose a segment column to add one block per segment.');
   });
 
   test('options that need the add-on are refused by name; an existing output is kept', async () => {
