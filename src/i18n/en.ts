@@ -124,6 +124,8 @@ export const en = {
   'wizard.badOutput': 'The output must be live formulas or values.',
   'wizard.badDate': '{which}: "{value}" is not a date (use the form 2024-01-31).',
   'wizard.badRange': 'The first period ({first}) is after the last period ({last}).',
+  'wizard.firstAfterTable': 'The first period ({first}) is after the last date in the table ({last}). Choose an earlier first period, or a last period as well.',
+  'wizard.lastBeforeTable': 'The last period ({last}) is before the first date in the table ({first}). Choose a later last period, or a first period as well.',
   'wizard.periodOutOfReach': '{field}: {value} is too far from the dates in the table ({first} to {last}). Choose a day from {earliest} to {latest}, at most {years} years before or after them.',
   'wizard.tooManyRows': 'The churn sheet would have {rows} rows; it may have at most {max}. Narrow the periods with "{first}" and "{last}", or choose a longer period.',
   'wizard.tooManyCells': 'The cohort sheet would have {cells} cells; a spreadsheet holds at most {max}. Narrow the periods with "{first}" and "{last}", choose a longer period, or leave out the cohort sheet.',

@@ -123,6 +123,8 @@ export const lv: Record<MessageKey, string> = {
   'wizard.badOutput': 'Rezultātam jābūt dinamiskām formulām vai vērtībām.',
   'wizard.badDate': '{which}: "{value}" nav datums (izmantojiet formātu 2024-01-31).',
   'wizard.badRange': 'Pirmais periods ({first}) ir pēc pēdējā perioda ({last}).',
+  'wizard.firstAfterTable': 'Pirmais periods ({first}) ir pēc pēdējā datuma tabulā ({last}). Izvēlieties agrāku pirmo periodu vai norādiet arī pēdējo periodu.',
+  'wizard.lastBeforeTable': 'Pēdējais periods ({last}) ir pirms pirmā datuma tabulā ({first}). Izvēlieties vēlāku pēdējo periodu vai norādiet arī pirmo periodu.',
   'wizard.periodOutOfReach': '{field}: {value} ir pārāk tālu no tabulas datumiem (no {first} līdz {last}). Izvēlieties dienu no {earliest} līdz {latest}, ne vairāk kā {years} gadus pirms vai pēc tiem.',
   'wizard.tooManyRows': 'Klientu aiziešanas lapā būtu {rows} rindas; tajā drīkst būt ne vairāk kā {max}. Sašauriniet periodus ar "{first}" un "{last}" vai izvēlieties garāku periodu.',
   'wizard.tooManyCells': 'Kohortu lapā būtu {cells} šūnas; izklājlapā ietilpst ne vairāk kā {max}. Sašauriniet periodus ar "{first}" un "{last}", izvēlieties garāku periodu vai neveidojiet kohortu lapu.',

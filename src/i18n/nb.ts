@@ -123,6 +123,8 @@ export const nb: Record<MessageKey, string> = {
   'wizard.badOutput': 'Resultatet må være dynamiske formler eller verdier.',
   'wizard.badDate': '{which}: "{value}" er ikke en dato (bruk formatet 2024-01-31).',
   'wizard.badRange': 'Den første perioden ({first}) er etter den siste perioden ({last}).',
+  'wizard.firstAfterTable': 'Den første perioden ({first}) er etter den siste datoen i tabellen ({last}). Velg en tidligere første periode, eller oppgi også en siste periode.',
+  'wizard.lastBeforeTable': 'Den siste perioden ({last}) er før den første datoen i tabellen ({first}). Velg en senere siste periode, eller oppgi også en første periode.',
   'wizard.periodOutOfReach': '{field}: {value} ligger for langt fra datoene i tabellen ({first} til {last}). Velg en dag fra {earliest} til {latest}, høyst {years} år før eller etter dem.',
   'wizard.tooManyRows': 'Arket for kundelekkasje ville fått {rows} rader; det kan ha høyst {max}. Begrens periodene med «{first}» og «{last}», eller velg en lengre periode.',
   'wizard.tooManyCells': 'Kohortarket ville fått {cells} celler; et regneark rommer høyst {max}. Begrens periodene med «{first}» og «{last}», velg en lengre periode, eller dropp kohortarket.',

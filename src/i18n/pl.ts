@@ -123,6 +123,8 @@ export const pl: Record<MessageKey, string> = {
   'wizard.badOutput': 'Wynikiem muszą być formuły dynamiczne lub wartości.',
   'wizard.badDate': '{which}: "{value}" nie jest datą (użyj formatu 2024-01-31).',
   'wizard.badRange': 'Pierwszy okres ({first}) jest późniejszy niż ostatni okres ({last}).',
+  'wizard.firstAfterTable': 'Pierwszy okres ({first}) jest późniejszy niż ostatnia data w tabeli ({last}). Wybierz wcześniejszy pierwszy okres albo podaj też ostatni okres.',
+  'wizard.lastBeforeTable': 'Ostatni okres ({last}) jest wcześniejszy niż pierwsza data w tabeli ({first}). Wybierz późniejszy ostatni okres albo podaj też pierwszy okres.',
   'wizard.periodOutOfReach': '{field}: {value} jest zbyt daleko od dat w tabeli (od {first} do {last}). Wybierz dzień od {earliest} do {latest}, najwyżej {years} lat przed nimi lub po nich.',
   'wizard.tooManyRows': 'Arkusz rezygnacji miałby {rows} wierszy; może mieć najwyżej {max}. Zawęź okresy polami "{first}" i "{last}" albo wybierz dłuższy okres.',
   'wizard.tooManyCells': 'Arkusz kohort miałby {cells} komórek; arkusz kalkulacyjny mieści najwyżej {max}. Zawęź okresy polami "{first}" i "{last}", wybierz dłuższy okres albo zrezygnuj z arkusza kohort.',

@@ -123,6 +123,8 @@ export const sl: Record<MessageKey, string> = {
   'wizard.badOutput': 'Rezultat so lahko le sprotne formule ali vrednosti.',
   'wizard.badDate': '{which}: "{value}" ni datum (uporabite obliko 2024-01-31).',
   'wizard.badRange': 'Prvo obdobje ({first}) je za zadnjim obdobjem ({last}).',
+  'wizard.firstAfterTable': 'Prvo obdobje ({first}) je za zadnjim datumom v tabeli ({last}). Izberite zgodnejše prvo obdobje ali navedite tudi zadnje obdobje.',
+  'wizard.lastBeforeTable': 'Zadnje obdobje ({last}) je pred prvim datumom v tabeli ({first}). Izberite poznejše zadnje obdobje ali navedite tudi prvo obdobje.',
   'wizard.periodOutOfReach': '{field}: {value} je predaleč od datumov v tabeli (od {first} do {last}). Izberite dan od {earliest} do {latest}, največ {years} let pred njimi ali po njih.',
   'wizard.tooManyRows': 'List odliva strank bi imel {rows} vrstic; imeti jih sme največ {max}. Zožite obdobja s poljema "{first}" in "{last}" ali izberite daljše obdobje.',
   'wizard.tooManyCells': 'List kohort bi imel {cells} celic; preglednica jih lahko vsebuje največ {max}. Zožite obdobja s poljema "{first}" in "{last}", izberite daljše obdobje ali izpustite list kohort.',

@@ -363,6 +363,11 @@ function checkedWindow(request: BuildRequest, span: { firstDay: number; lastDay:
   const window = { firstDay: firstDay ?? span.firstDay, lastDay: lastDay ?? span.lastDay };
   const kind = request.period as PeriodKind;
   const periods = periodKeyOfDay(kind, window.lastDay) - periodKeyOfDay(kind, window.firstDay) + 1;
+  // One bound given and past the table's other end: the periods would run backwards.
+  if (periods < 1) {
+    const dates = { first: isoFromDay(window.firstDay), last: isoFromDay(window.lastDay) };
+    fail(lastDay === undefined ? 'wizard.firstAfterTable' : firstDay === undefined ? 'wizard.lastBeforeTable' : 'wizard.badRange', dates);
+  }
   // The header, the total's periods, and per segment a blank row, its title and its periods.
   const rows = 1 + periods + segments * (periods + 2);
   if (rows > MAX_CHURN_SHEET_ROWS) fail('wizard.tooManyRows', { rows, max: MAX_CHURN_SHEET_ROWS, ...fields });

@@ -48,6 +48,18 @@ describe('the first and last period stay within ten years of the table', () => {
     expect(refusal(world, { firstPeriod: '2013-01-01', lastPeriod: '2034-03-02', output: 'values' })).toMatch(/^Last period: 2034-03-02 /);
   });
 
+  test('one bound past the table\'s other end would run the periods backwards: refused, with the cohort sheet too', () => {
+    // The table's dates run to 2024-02-29; a first period after that with no last period has no periods to show.
+    expect(refusal(world, { firstPeriod: '2024-06-01', output: 'values', cohorts: true })).toBe(
+      'The first period (2024-06-01) is after the last date in the table (2024-02-29). Choose an earlier first period, or a last period as well.',
+    );
+    expect(refusal(world, { lastPeriod: '2022-12-31', output: 'values', cohorts: true })).toBe(
+      'The last period (2022-12-31) is before the first date in the table (2023-01-01). Choose a later last period, or a first period as well.',
+    );
+    // Within the last period's own month the sheet still has that one period.
+    expect(world.build({ firstPeriod: '2024-02-15', output: 'values', cohorts: true }).periods).toBe(1);
+  });
+
   test('the edges of the reach are accepted: ten years before and after the table', () => {
     const summary = world.build({ firstPeriod: '2013-01-01', lastPeriod: '2034-03-01', output: 'values' });
     expect(summary.periods).toBe(21 * 12 + 3);
