@@ -6,10 +6,9 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
 import { ASSETS, renderAssets } from '../../scripts/listing/assets';
-import { launchChromium } from '../../scripts/listing/chromium';
 import { SCREEN_SIZE, screenshotFile, takeScreenshots } from '../../scripts/listing/screenshots';
+import { chromiumForFile } from '../helpers/browser';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -21,17 +20,11 @@ function pngSize(file: string): { width: number; height: number } {
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
 }
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = chromiumForFile();
 
 test('the icons and the banner come out at 32x32, 128x128 and 220x140', async () => {
   const out = mkdtempSync(path.join(os.tmpdir(), 'churn-assets-'));
-  const files = await renderAssets(browser, ROOT, out);
+  const files = await renderAssets(chromium.browser, ROOT, out);
   expect(files.map((file) => path.basename(file))).toEqual(['icon-32.png', 'icon-128.png', 'banner-220x140.png']);
   expect(files.map(pngSize)).toEqual([
     { width: 32, height: 32 },
@@ -43,7 +36,7 @@ test('the icons and the banner come out at 32x32, 128x128 and 220x140', async ()
 
 test('a listing screenshot of the wizard in the playground is 1280x800', async () => {
   const out = mkdtempSync(path.join(os.tmpdir(), 'churn-screens-'));
-  const files = await takeScreenshots(browser, ROOT, out, { languages: ['en'], screens: ['wizard'] });
+  const files = await takeScreenshots(chromium.browser, ROOT, out, { languages: ['en'], screens: ['wizard'] });
   expect(files).toEqual([path.join(out, screenshotFile('en', 'wizard'))]);
   expect(pngSize(files[0])).toEqual(SCREEN_SIZE);
   expect(SCREEN_SIZE).toEqual({ width: 1280, height: 800 });

@@ -5,20 +5,26 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../scripts/listing/chromium';
 import type { BundleContext } from './bundle';
 
-export const CHROMIUM = '/usr/bin/chromium';
+export { launchChromium };
 export const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts');
 const SIDEBAR_URL = 'https://sidebar.invalid/';
 
-export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    // This machine has no network: keep Chromium from trying to reach Google's services.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+/** One Chromium for a test file: launched before its tests, closed after. */
+export function chromiumForFile(): { readonly browser: Browser } {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
   });
+  afterAll(async () => browser?.close());
+  return {
+    get browser() {
+      return browser!;
+    },
+  };
 }
 
 /**

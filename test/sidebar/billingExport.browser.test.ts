@@ -1,25 +1,19 @@
 /** The sidebar on a pasted Stripe export, in Chromium: it says what it recognised and builds values by the export's rules. */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
 import { createFakeApps } from '../../local/appsScript/appsScript';
 import { STRIPE_CSV, pastedCells } from '../fixtures/billingExports';
-import { CHROMIUM, launchChromium, openSidebar } from '../helpers/browser';
+import { chromiumForFile, openSidebar } from '../helpers/browser';
 import { DIST, loadBundle } from '../helpers/bundle';
 
 const ZONE = 'America/Los_Angeles';
 
-let browser: Browser;
-beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: npm test installs it (scripts/ensure-test-tools.sh)`);
-  browser = await launchChromium();
-});
-afterAll(async () => browser?.close());
+const chromium = chromiumForFile();
 
 test('a Stripe export is recognised, its churn date can be chosen, and Build writes values', async () => {
   const apps = createFakeApps({ timeZone: ZONE, locale: 'en_US', sheets: { Export: pastedCells(STRIPE_CSV, ZONE) }, activeSheet: 'Export' });
   const addOn = loadBundle(apps.globals);
-  const page = await openSidebar(browser, readFileSync(path.join(DIST, 'Sidebar.html'), 'utf8'), addOn);
+  const page = await openSidebar(chromium.browser, readFileSync(path.join(DIST, 'Sidebar.html'), 'utf8'), addOn);
   await page.waitForSelector('#export-box:not([hidden])');
   expect(await page.textContent('#export-title')).toMatch(/^Recognised: Stripe/);
   // The customer is the export's customer id, never the subscription id.

@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
 import { catalogue, type Language } from '../../src/i18n';
 import { en } from '../../src/i18n/en';
 import { seed004Rows } from '../fixtures/seed004';
-import { launchChromium, openSidebar, screenshot } from '../helpers/browser';
+import { chromiumForFile, openSidebar, screenshot } from '../helpers/browser';
 import { DIST } from '../helpers/bundle';
 import { customerSheet, wizardWorld } from '../helpers/wizardSetup';
 
@@ -22,11 +21,7 @@ const FUNCTION_NAMES = /\b(?:[A-Z][A-Z_]+|BigQuery)\b/g;
 const ownWords = (language: Language) =>
   new Set(Object.values(catalogue(language)).flatMap((text) => text.match(/[A-Za-z]{4,}/g) ?? []).map((word) => word.toLowerCase()));
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => browser?.close());
+const chromium = chromiumForFile();
 
 describe.each([
   ['el', 'Πελάτες', ['Κωδικός πελάτη', 'Ημερομηνία έναρξης', 'Ημερομηνία λήξης']],
@@ -41,7 +36,7 @@ describe.each([
     const served = world.apps.ui.sidebars[0].html;
     expect(served).toContain(`data-language="${language}"`);
 
-    const page = await openSidebar(browser, served, world.addOn, language === 'el' ? 'el-GR' : 'lv-LV');
+    const page = await openSidebar(chromium.browser, served, world.addOn, language === 'el' ? 'el-GR' : 'lv-LV');
     await page.waitForFunction(() => document.querySelector('#table-info')?.textContent?.includes('1000'));
     await page.fill('#profit', '30000');
     await page.click('#build');
@@ -74,7 +69,7 @@ test('the language switch changes the sidebar at once and is remembered', async 
   const world = wizardWorld(seed004Rows().slice(0, 30));
   world.apps.htmlFiles.Sidebar = readFileSync(path.join(DIST, 'Sidebar.html'), 'utf8');
   world.addOn.showWizard();
-  const page = await openSidebar(browser, world.apps.ui.sidebars[0].html, world.addOn);
+  const page = await openSidebar(chromium.browser, world.apps.ui.sidebars[0].html, world.addOn);
   await page.waitForFunction(() => document.querySelector('#table-info')?.textContent?.includes('30'));
   const before = await page.textContent('#build');
   await page.selectOption('#language', 'pl');

@@ -1,21 +1,15 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
 import { SEED_004_MONTHS, seed004Rows } from '../fixtures/seed004';
-import { CHROMIUM, launchChromium, openSidebar } from '../helpers/browser';
+import { chromiumForFile, openSidebar } from '../helpers/browser';
 import { DIST } from '../helpers/bundle';
 import { wizardWorld } from '../helpers/wizardSetup';
 
-let browser: Browser;
-beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: npm test installs it (scripts/ensure-test-tools.sh)`);
-  browser = await launchChromium();
-});
-afterAll(async () => browser?.close());
+const chromium = chromiumForFile();
 
 test('the sidebar builds the adjusted churn by the method chosen, and offers daily churn with values only', async () => {
   const world = wizardWorld(seed004Rows());
-  const page = await openSidebar(browser, readFileSync(path.join(DIST, 'Sidebar.html'), 'utf8'), world.addOn);
+  const page = await openSidebar(chromium.browser, readFileSync(path.join(DIST, 'Sidebar.html'), 'utf8'), world.addOn);
   await page.waitForFunction(() => document.querySelector('#table-info')?.textContent?.includes('1000'));
 
   expect(await page.inputValue('#method')).toBe('start');

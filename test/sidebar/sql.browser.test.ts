@@ -1,8 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
 import { seed004Rows } from '../fixtures/seed004';
-import { CHROMIUM, launchChromium, openSidebar, screenshot } from '../helpers/browser';
+import { chromiumForFile, openSidebar, screenshot } from '../helpers/browser';
 import { DIST } from '../helpers/bundle';
 import { customerSheet, wizardWorld } from '../helpers/wizardSetup';
 
@@ -10,18 +9,13 @@ import { customerSheet, wizardWorld } from '../helpers/wizardSetup';
 // the columns mapped in the wizard, quoted, and a hostile header stays text.
 const EVIL = '<img src=x onerror=alert(1)>`; DROP TABLE t; --';
 
-let browser: Browser;
-beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: npm test installs it (scripts/ensure-test-tools.sh)`);
-  browser = await launchChromium();
-});
-afterAll(async () => browser?.close());
+const chromium = chromiumForFile();
 
 test('"Table too big for a sheet, or already in BigQuery?" shows the BigQuery SQL of the mapped columns, quoted, and copies it', async () => {
   const evil = [['Customer ID', 'Signup date', EVIL], ['a', '2024-01-05', '2024-02-01']];
   const world = wizardWorld(seed004Rows(), { sheets: { Customers: customerSheet(seed004Rows()), Evil: evil } });
   const html = readFileSync(path.join(DIST, 'Sidebar.html'), 'utf8');
-  const page = await openSidebar(browser, html, world.addOn);
+  const page = await openSidebar(chromium.browser, html, world.addOn);
   await page.waitForFunction(() => document.querySelector('#table-info')?.textContent?.includes('1000'));
 
   expect(await page.textContent('#sql-section summary')).toBe('Table too big for a sheet, or already in BigQuery?');

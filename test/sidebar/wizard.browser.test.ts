@@ -1,26 +1,20 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
 import { SEED_004_MONTHS, seed004Rows } from '../fixtures/seed004';
-import { CHROMIUM, launchChromium, openSidebar, screenshot } from '../helpers/browser';
+import { chromiumForFile, openSidebar, screenshot } from '../helpers/browser';
 import { DIST } from '../helpers/bundle';
 import { customerSheet, wizardWorld } from '../helpers/wizardSetup';
 
 const EVIL_HEADER = '<img src=x onerror=alert(1)>';
 
-let browser: Browser;
-beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: npm test installs it (scripts/ensure-test-tools.sh)`);
-  browser = await launchChromium();
-});
-afterAll(async () => browser?.close());
+const chromium = chromiumForFile();
 
 describe('the sidebar wizard in Chromium, on the seed 004 customer table', () => {
   test('clicking through builds the churn sheet with the spec numbers', async () => {
     const evil = [[EVIL_HEADER, 'Start'], ['x', '2024-01-01']];
     const world = wizardWorld(seed004Rows(), { sheets: { Customers: customerSheet(seed004Rows()), Evil: evil } });
     const html = readFileSync(path.join(DIST, 'Sidebar.html'), 'utf8');
-    const page = await openSidebar(browser, html, world.addOn);
+    const page = await openSidebar(chromium.browser, html, world.addOn);
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
@@ -76,7 +70,7 @@ describe('the sidebar wizard in Chromium, on the seed 004 customer table', () =>
   test('a wrong choice shows the server\'s message, and the template button inserts a template', async () => {
     const world = wizardWorld(seed004Rows().slice(0, 40));
     const html = readFileSync(path.join(DIST, 'Sidebar.html'), 'utf8');
-    const page = await openSidebar(browser, html, world.addOn);
+    const page = await openSidebar(chromium.browser, html, world.addOn);
     await page.waitForFunction(() => document.querySelector('#table-info')?.textContent?.includes('40'));
     await page.fill('#first-period', '2024-03-01');
     await page.fill('#last-period', '2024-01-01');
