@@ -8,7 +8,7 @@ import type { Row } from '../helpers/bruteForce';
 import { loadBundle, type BundleContext, type IntlKind } from '../helpers/bundle';
 import { sheetsDate } from '../helpers/dates';
 import { errorOf } from '../helpers/errors';
-import { customerSheet } from '../helpers/wizardSetup';
+import { buildRequest, customerSheet } from '../helpers/wizardSetup';
 
 const HOUR_MS = 3_600_000;
 /** Tokyo (no daylight saving, east of UTC), New York (changes mid-month), Asuncion (2023-10-01 had no midnight), Lord Howe (half an hour). */
@@ -141,35 +141,23 @@ describe('a time zone no clock knows', () => {
     const { apps, addOn } = spreadsheet(zone, 'absent', 'refuses');
     const expected = `The spreadsheet's time zone "Asia/Tokyo" is not known to this script, so dates cannot be put on the right days. Choose another time zone in File > Settings.`;
     expect(errorOf(() => addOn.wizardInspect(null, null))).toBe(expected);
-    expect(errorOf(() => addOn.wizardBuild(buildRequest('values', false)))).toBe(expected);
+    expect(errorOf(() => addOn.wizardBuild(request('values', false)))).toBe(expected);
     expect(errorOf(() => addOn.wizardInsertTemplate(true))).toBe(expected);
     expect(apps.sheetNames()).toEqual(['Customers']);
   });
 });
 
-function buildRequest(output: 'values' | 'formulas', cohorts: boolean) {
-  return {
-    sheetName: 'Customers',
-    headerRow: 0,
-    firstColumn: 0,
-    // Live formulas count every row as a customer: they are offered without the (repeating) ids.
-    mapping: { id: output === 'values' ? 0 : null, start: 1, end: 2, amount: null, segment: null },
-    period: 'month',
-    firstPeriod: '',
-    lastPeriod: '',
-    profitPerCustomer: null,
-    output,
-    chart: false,
-    cohorts,
-  };
+function request(output: 'values' | 'formulas', cohorts: boolean) {
+  // Live formulas count every row as a customer: they are offered without the (repeating) ids.
+  return buildRequest({ mapping: { id: output === 'values' ? 0 : null, start: 1, end: 2, amount: null, segment: null }, output, chart: false, cohorts });
 }
 
 /** What the wizard and the template write: the sheets' values (Dates as instants), in order. */
 function builtSheets(zone: string, intl: IntlKind, utilities: 'fake' | 'none') {
   const { apps, addOn } = spreadsheet(zone, intl, utilities);
   const inspection = addOn.wizardInspect(null, null);
-  const values = addOn.wizardBuild(buildRequest('values', true));
-  const formulas = addOn.wizardBuild(buildRequest('formulas', false));
+  const values = addOn.wizardBuild(request('values', true));
+  const formulas = addOn.wizardBuild(request('formulas', false));
   addOn.wizardInsertTemplate(false);
   addOn.wizardInsertTemplate(true);
   const sheets = Object.fromEntries(apps.sheetNames().map((name) => [name, apps.values(name)]));
