@@ -36,6 +36,27 @@ function trimmed(text: string, length: number): string {
   return result;
 }
 
+/** Text with the characters a sheet name may not hold, and runs of spaces, as one space each. */
+function cleaned(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[[\]:*?/\\\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ');
+}
+
+/**
+ * The first of `stem`, "stem (n)", "stem (n+1)"... (counting from `n`; 1 is the stem alone),
+ * each cut to fit 31 characters, that is not in `used` (lower case); it is added to `used`.
+ */
+function freeName(stem: string, used: Set<string>, fallback: string, n = 1): string {
+  for (; ; n++) {
+    const suffix = n === 1 ? '' : ` (${n})`;
+    const candidate = `${trimmed(stem, MAX_SHEET_NAME_LENGTH - suffix.length) || fallback}${suffix}`;
+    if (!used.has(candidate.toLowerCase())) {
+      used.add(candidate.toLowerCase());
+      return candidate;
+    }
+  }
+}
+
 /**
  * A valid sheet name from a file's name ("C:\\data\\'x'.csv" -> "x"), not among `taken`
  * (compared regardless of case, as Sheets does): "x (2)" when "x" is taken. Forbidden
@@ -43,17 +64,8 @@ function trimmed(text: string, length: number): string {
  */
 export function sheetNameForFile(fileName: string, taken: readonly string[], fallback = 'Upload'): string {
   const base = fileName.split(/[/\\]/).pop() ?? '';
-  const stem = base.replace(/\.[^.]*$/, '');
-  // eslint-disable-next-line no-control-regex
-  const cleaned = stem.replace(/[[\]:*?/\\\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ');
-  const name = trimmed(cleaned, MAX_SHEET_NAME_LENGTH) || fallback;
-  const used = new Set([...taken.map((t) => t.toLowerCase()), ...RESERVED]);
-  if (!used.has(name.toLowerCase())) return name;
-  for (let n = 2; ; n++) {
-    const suffix = ` (${n})`;
-    const candidate = `${trimmed(name, MAX_SHEET_NAME_LENGTH - suffix.length) || fallback}${suffix}`;
-    if (!used.has(candidate.toLowerCase())) return candidate;
-  }
+  const name = trimmed(cleaned(base.replace(/\.[^.]*$/, '')), MAX_SHEET_NAME_LENGTH) || fallback;
+  return freeName(name, new Set([...taken.map((t) => t.toLowerCase()), ...RESERVED]), fallback);
 }
 
 /** A sheet name as a formula refers to it: bare when it reads as a name, else in apostrophes. */
@@ -78,21 +90,9 @@ export function xlsxSheetNames(names: readonly string[]): Map<string, string> {
     } else renaming.push(name);
   }
   for (const name of renaming) {
-    // eslint-disable-next-line no-control-regex
-    const cleaned = name.replace(/[[\]:*?/\\\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ');
-    const numbered = /^(.*?) \((\d+)\)$/.exec(cleaned);
-    const stem = numbered ? numbered[1] : cleaned;
-    let n = numbered ? Number(numbered[2]) : 1;
-    for (;;) {
-      const suffix = n === 1 ? '' : ` (${n})`;
-      const candidate = `${trimmed(stem, MAX_SHEET_NAME_LENGTH - suffix.length) || 'Sheet'}${suffix}`;
-      if (!used.has(candidate.toLowerCase())) {
-        result.set(name, candidate);
-        used.add(candidate.toLowerCase());
-        break;
-      }
-      n++;
-    }
+    const text = cleaned(name);
+    const numbered = /^(.*?) \((\d+)\)$/.exec(text);
+    result.set(name, numbered ? freeName(numbered[1], used, 'Sheet', Number(numbered[2])) : freeName(text, used, 'Sheet'));
   }
   return result;
 }
